@@ -1,0 +1,86 @@
+// The environment, parsed once at start-up with one zod schema. Errors name the variable.
+// Secrets are never printed: describeConfig() masks them.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const configSchema = z.object({
+  DB_PATH: z.string().default('./data/bbb-chatops.sqlite'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  BOT_ADMINS: z.string().default(''),
+  BOT_LANGUAGE: z.enum(['en', 'es', 'nl', 'fr']).default('en'),
+  BBB_URL: optionalString,
+  BBB_SECRET: optionalString,
+  BBB_CHECKSUM_ALGORITHM: z.enum(['sha1', 'sha256', 'sha384', 'sha512']).default('sha256'),
+  BBB_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  BBB_DEFAULT_DURATION_MINUTES: z.coerce.number().int().min(0).max(10_080).default(300),
+  BBB_DEV_PORT: port.default(0),
+  HTTP_PORT: port.optional(),
+  HTTP_HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: optionalString,
+  RECORDING_WATCH_HOURS: z.coerce.number().min(0.1).max(24 * 14).default(48),
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: optionalString,
+  SLACK_ADMINS_FROM_WORKSPACE: bool,
+  MATRIX_HOMESERVER_URL: optionalString,
+  MATRIX_ACCESS_TOKEN: optionalString,
+  MATRIX_COMMAND_PREFIX: z.string().default('!conference'),
+  MATRIX_MODERATORS_ARE_TEACHERS: bool,
+  MATRIX_ALLOWED_INVITERS: z.string().default(''),
+  MATRIX_STORAGE_PATH: optionalString,
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Names of config keys whose values are secrets. */
+export const SECRET_KEYS = ['BBB_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MATRIX_ACCESS_TOKEN'] as const;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  if ((c.BBB_URL === undefined) !== (c.BBB_SECRET === undefined)) {
+    throw new ConfigError('Invalid configuration:\n- BBB_URL and BBB_SECRET must be set together (the secret is printed by `bbb-conf --secret` on the BBB server).');
+  }
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+    throw new ConfigError('Invalid configuration:\n- SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).');
+  }
+  if ((c.MATRIX_HOMESERVER_URL === undefined) !== (c.MATRIX_ACCESS_TOKEN === undefined)) {
+    throw new ConfigError('Invalid configuration:\n- MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN must be set together.');
+  }
+  return c;
+}
+
+export function slackEnabled(c: Config): boolean {
+  return c.SLACK_BOT_TOKEN !== undefined;
+}
+
+export function matrixEnabled(c: Config): boolean {
+  return c.MATRIX_ACCESS_TOKEN !== undefined;
+}
+
+/** The configuration as text, secrets masked. Safe to log. */
+export function describeConfig(c: Config): string {
+  return Object.entries(c)
+    .map(([k, v]) => `${k}=${(SECRET_KEYS as readonly string[]).includes(k) && v ? '********' : String(v ?? '')}`)
+    .join('\n');
+}
+
+export function configSecrets(c: Config): string[] {
+  return SECRET_KEYS.map((k) => c[k]).filter((v): v is string => typeof v === 'string');
+}

@@ -1,0 +1,104 @@
+// The words the core speaks with adapters. Adapters build an Invocation, call app.handle,
+// and render the Replies they get back. Nothing here knows Slack, Matrix or BigBlueButton.
+
+export type Platform = 'console' | 'slack' | 'matrix';
+
+export interface InvocationUser {
+  /** Platform user id: console `tina`, Slack `U0123`, Matrix `@tina:school.edu`. */
+  id: string;
+  displayName: string;
+  /** Slack workspace admin/owner when SLACK_ADMINS_FROM_WORKSPACE=true. Counts as bot admin. */
+  isPlatformAdmin?: boolean;
+  /** Matrix power level >= 50 when MATRIX_MODERATORS_ARE_TEACHERS=true. Counts as teacher of the room's course. */
+  isRoomModerator?: boolean;
+}
+
+export interface InvocationRoom {
+  /** Platform room id: console `general`, Slack `C0123`, Matrix `!abc:school.edu`. */
+  id: string;
+  name?: string;
+  /** A direct-message room between the user and the bot (secrets may be typed here). */
+  isDirect?: boolean;
+}
+
+export interface Invocation {
+  platform: Platform;
+  user: InvocationUser;
+  room: InvocationRoom;
+  /** The text after the command word, e.g. `join` or `config link MATH101 Algebra`. */
+  text: string;
+  /** `button` when the user clicked a Join/Notify button instead of typing. */
+  source?: 'command' | 'button';
+  /** Look up a user named in a command (`teacher add @tina`); null when unknown. */
+  lookupUser?: (id: string) => Promise<{ id: string; displayName: string } | null>;
+}
+
+export type LinkKind = 'join-moderator' | 'join-viewer' | 'recording';
+
+export interface Link {
+  url: string;
+  label: string;
+  kind: LinkKind;
+}
+
+export interface ReplyAction {
+  /** `join` runs `/conference join` for the clicking user; `notify` runs `/conference notify`. */
+  id: 'join' | 'notify';
+  label: string;
+}
+
+export interface ReplyFile {
+  name: string;
+  contentType: string;
+  content: string;
+}
+
+/** What an announcement is about, so an adapter can update an earlier one (Slack chat.update). */
+export interface ReplyTopic {
+  event: 'meeting-started' | 'meeting-ended' | 'recording-ready' | 'notice';
+  /** Stable key of the course+group meeting, e.g. `MATH101` or `MATH101/g1`. */
+  meetingKey?: string;
+}
+
+export interface Reply {
+  /** `user`: only the invoking (or addressed) user sees it. `room`: everyone in the room. */
+  audience: 'room' | 'user';
+  /** Plain text (no markup). Links are never inside text: they are in `links`. */
+  text: string;
+  links?: Link[];
+  actions?: ReplyAction[];
+  file?: ReplyFile;
+  topic?: ReplyTopic;
+  /** Set on a refusal or failure; `field` names the offending input where there is one. */
+  error?: { field?: 'url' | 'secret' | 'text' };
+}
+
+/** Delivers messages that are not answers to a command (notify-me, meeting ended, recording ready). */
+export interface Messenger {
+  platform: Platform;
+  sendToRoom(roomId: string, reply: Reply): Promise<void>;
+  /** Private message to one user: Slack DM/ephemeral, Matrix DM, console line addressed to the user. */
+  sendToUser(userId: string, reply: Reply, context?: { roomId?: string }): Promise<void>;
+}
+
+/** Small persistent key-value state for adapters (e.g. Slack announcement timestamps, Matrix DM rooms). */
+export interface KeyValueStore {
+  get(namespace: string, key: string): string | undefined;
+  set(namespace: string, key: string, value: string): void;
+  delete(namespace: string, key: string): void;
+}
+
+export interface App {
+  handle(invocation: Invocation): Promise<Reply[]>;
+  /** Register the messenger of a platform, for messages that are not answers (notify-me, ended, recording ready). */
+  attachMessenger(messenger: Messenger): void;
+  /** Persistent state for adapters, in the bot's SQLite database. */
+  state: KeyValueStore;
+}
+
+/** Join links are credentials: a reply to a whole room must never carry one. Adapters call this before rendering. */
+export function assertNoJoinLinkInRoom(reply: Reply): void {
+  if (reply.audience === 'room' && reply.links?.some((l) => l.kind !== 'recording')) {
+    throw new Error('refusing to send a join link to a room');
+  }
+}
