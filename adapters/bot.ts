@@ -1,0 +1,55 @@
+// Builds the core from configuration: store -> BBB client factory -> conference -> app.
+// Shared by main.ts (the real run) and the tests (startTestBot).
+import { dirname } from 'node:path';
+import type { Config } from '../src/config.ts';
+import { configSecrets } from '../src/config.ts';
+import { Store } from '../src/store/index.ts';
+import { BbbClient } from '../src/bbb/client.ts';
+import { ConferenceService } from '../src/core/conference.ts';
+import type { ServerSettings } from '../src/core/model.ts';
+import { parseAdminList } from '../src/core/roles.ts';
+import { createApp, type CoreApp } from '../src/app.ts';
+import type { Logger } from '../src/log.ts';
+import type { Platform } from '../src/core/types.ts';
+
+export interface Bot {
+  app: CoreApp;
+  store: Store;
+  conference: ConferenceService;
+  config: Config;
+  close(): void;
+}
+
+export function createBot(config: Config, options: { log: Logger; fallbackServer?: ServerSettings | undefined }): Bot {
+  const { log } = options;
+  for (const s of configSecrets(config)) log.addSecret(s);
+  const store = Store.open(config.DB_PATH);
+  const saved = store.settings.server();
+  if (saved) log.addSecret(saved.secret);
+  const envServer = config.BBB_URL && config.BBB_SECRET ? { url: config.BBB_URL, secret: config.BBB_SECRET } : undefined;
+  const conference = new ConferenceService({
+    store,
+    makeApi: (server) => {
+      log.addSecret(server.secret);
+      return new BbbClient({ url: server.url, secret: server.secret, algorithm: config.BBB_CHECKSUM_ALGORITHM, timeoutMs: config.BBB_TIMEOUT_MS });
+    },
+    fallbackServer: envServer ?? options.fallbackServer,
+    defaultDurationMinutes: config.BBB_DEFAULT_DURATION_MINUTES,
+    publicUrl: config.PUBLIC_URL,
+  });
+  const prefixes: Record<Platform, string> = { console: '/conference', slack: '/conference', matrix: config.MATRIX_COMMAND_PREFIX };
+  const app = createApp({
+    store,
+    conference,
+    log,
+    envAdmins: parseAdminList(config.BOT_ADMINS),
+    language: config.BOT_LANGUAGE,
+    prefixes,
+  });
+  return { app, store, conference, config, close: () => store.close() };
+}
+
+/** Matrix sync state and other files live beside the database. */
+export function dataDir(config: Config): string {
+  return dirname(config.DB_PATH);
+}

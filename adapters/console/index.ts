@@ -1,0 +1,113 @@
+// The console adapter: the same core, driven from a terminal (interactive) or a script
+// (`console --script FILE --json`, or lines on standard input). Platform `console`; users and
+// rooms are plain names.
+import { createInterface } from 'node:readline';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { App, Invocation, Messenger, Reply } from '../../src/core/types.ts';
+import { formatHuman, toLine } from './render.ts';
+
+export interface ConsoleOptions {
+  app: App;
+  input: NodeJS.ReadableStream;
+  write: (text: string) => void;
+  json: boolean;
+  /** Interactive: prompt and the /as, /room commands. */
+  interactive: boolean;
+  /** Where CSV files from replies are written. */
+  filesDir: string;
+  startUser?: string;
+  startRoom?: string;
+}
+
+const COMMAND = /^\/?conference(?:\s+|$)/i;
+
+export function createConsole(o: ConsoleOptions) {
+  let user = o.startUser ?? 'admin';
+  let room = o.startRoom ?? 'general';
+
+  const saveFile = (reply: Reply): string | undefined => {
+    if (!reply.file) return undefined;
+    mkdirSync(o.filesDir, { recursive: true });
+    const path = join(o.filesDir, reply.file.name.replace(/[^A-Za-z0-9._-]/g, '_'));
+    writeFileSync(path, reply.file.content);
+    return path;
+  };
+
+  const print = (reply: Reply, roomId: string, addressee: string): void => {
+    const line = toLine(reply, roomId, addressee, saveFile(reply));
+    o.write(o.json ? JSON.stringify(line) : formatHuman(line, reply));
+  };
+
+  const messenger: Messenger = {
+    platform: 'console',
+    async sendToRoom(roomId, reply) {
+      print(reply, roomId, 'bot');
+    },
+    async sendToUser(userId, reply, context) {
+      print(reply, context?.roomId ?? 'direct', userId);
+    },
+  };
+
+  async function run(userId: string, roomId: string, text: string): Promise<void> {
+    const inv: Invocation = {
+      platform: 'console',
+      user: { id: userId, displayName: userId },
+      room: { id: roomId, name: roomId },
+      text,
+      source: 'command',
+      lookupUser: async (id) => ({ id, displayName: id }),
+    };
+    for (const reply of await o.app.handle(inv)) print(reply, roomId, userId);
+  }
+
+  /** One input line. Script lines are `USER ROOM /conference …`. */
+  async function line(raw: string): Promise<void> {
+    const text = raw.trim();
+    if (!text || text.startsWith('#')) return;
+    if (!o.interactive) {
+      const m = /^(\S+)\s+(\S+)\s+(.*)$/.exec(text);
+      if (!m || !COMMAND.test(m[3]!)) {
+        o.write(JSON.stringify({ error: `cannot read line (expected "USER ROOM /conference …"): ${text.slice(0, 80)}` }));
+        return;
+      }
+      await run(m[1]!.replace(/^@/, ''), m[2]!.replace(/^#/, ''), m[3]!.replace(COMMAND, ''));
+      return;
+    }
+    const as = /^\/as\s+@?(\S+)$/.exec(text);
+    if (as) {
+      user = as[1]!;
+      o.write(`You are now ${user}, in #${room}.`);
+      return;
+    }
+    const rm = /^\/room\s+#?(\S+)$/.exec(text);
+    if (rm) {
+      room = rm[1]!;
+      o.write(`You are now in #${room}, as ${user}.`);
+      return;
+    }
+    if (!COMMAND.test(text)) {
+      o.write('Type /conference help, /as USER to switch user, /room ROOM to switch room, or Ctrl-D to quit.');
+      return;
+    }
+    await run(user, room, text.replace(COMMAND, ''));
+  }
+
+  /** Reads all input, one line at a time in order; resolves after the last reply. */
+  async function runInput(): Promise<void> {
+    const rl = createInterface({ input: o.input, terminal: false });
+    const prompt = () => o.interactive && process.stdout.write(`${user}@#${room}> `);
+    prompt();
+    for await (const raw of rl) {
+      try {
+        await line(raw);
+      } catch (err) {
+        // Never leave the terminal on a failure; the core already turned command errors into replies.
+        o.write(`error: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      prompt();
+    }
+  }
+
+  return { messenger, line, runInput, who: () => ({ user, room }) };
+}

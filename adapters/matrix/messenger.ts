@@ -1,0 +1,43 @@
+// Sending replies: to a shared room (never a join link), or into the DM with a user (links and
+// files go only there). Also the Messenger port the core uses for later messages.
+import type { Messenger, Reply } from '../../src/core/types.ts';
+import { assertNoJoinLinkInRoom } from '../../src/core/types.ts';
+import type { MatrixContext } from './context.ts';
+import { sendMessage } from './context.ts';
+import type { DirectRooms } from './dm.ts';
+import { fileMessage, renderReply } from './render.ts';
+
+/** Into a room with only the user and the bot: text, links and the file (uploaded to the media repo). */
+export async function sendInDm(ctx: MatrixContext, roomId: string, reply: Reply, inReplyTo?: string): Promise<void> {
+  await sendMessage(ctx, roomId, renderReply(reply, { prefix: ctx.prefix, inReplyTo }));
+  if (reply.file) {
+    const data = Buffer.from(reply.file.content, 'utf8');
+    const mxc = await ctx.client.uploadContent(data, reply.file.contentType, reply.file.name);
+    await sendMessage(ctx, roomId, fileMessage({ ...reply.file, size: data.length }, mxc));
+  }
+}
+
+/** Into a shared room: refuses join links (they are credentials); files never go there. */
+export async function sendInSharedRoom(
+  ctx: MatrixContext,
+  roomId: string,
+  reply: Reply,
+  inReplyTo?: string,
+): Promise<void> {
+  assertNoJoinLinkInRoom({ ...reply, audience: 'room' });
+  if (reply.file) ctx.log.warn('matrix: not posting a file to a shared room', { roomId, file: reply.file.name });
+  await sendMessage(ctx, roomId, renderReply(reply, { prefix: ctx.prefix, inReplyTo }));
+}
+
+export function createMessenger(ctx: MatrixContext, dms: DirectRooms): Messenger {
+  return {
+    platform: 'matrix',
+    async sendToRoom(roomId, reply) {
+      await sendInSharedRoom(ctx, roomId, reply);
+    },
+    async sendToUser(userId, reply) {
+      const dm = await dms.roomFor(userId);
+      await sendInDm(ctx, dm.roomId, reply);
+    },
+  };
+}

@@ -1,0 +1,114 @@
+// The Slack adapter: Bolt (HTTP receiver or Socket Mode) -> app.handle -> rendered replies.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App as BoltApp, HTTPReceiver, type webApi } from '@slack/bolt';
+import type { Config } from '../../src/config.ts';
+import type { App, Messenger } from '../../src/core/types.ts';
+import type { Logger } from '../../src/log.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { createDelivery } from './delivery.ts';
+import { registerButtons } from './listeners/buttons.ts';
+import { registerCommand } from './listeners/command.ts';
+import { registerConfigSubmit } from './listeners/config-submit.ts';
+import type { ListenerDeps } from './listeners/deps.ts';
+import { createSlackMessenger } from './messenger.ts';
+import { slackErrorCode } from './slack-errors.ts';
+import { createUserDirectory } from './users.ts';
+
+/** Where Slack sends slash commands and interactivity in HTTP mode (manifest.yml). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackAdapter {
+  messenger: Messenger;
+  /** HTTP mode: Node request listener for POST /slack/events, to mount on the bot's single HTTP server (HTTP_PORT, shared with BBB callbacks and /healthz). Returns false if the path is not Slack's. */
+  handleHttp?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SlackAdapterOptions {
+  app: App;
+  config: Config;
+  log: Logger;
+  /** Tests only: shorter timings. */
+  timings?: { noticeMs?: number; modalRaceMs?: number };
+}
+
+function clientOptions(config: Config): webApi.WebClientOptions {
+  const options: webApi.WebClientOptions = { timeout: 10_000, retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4000 } };
+  if (config.SLACK_API_URL) options.slackApiUrl = config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`;
+  return options;
+}
+
+export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<SlackAdapter> {
+  const { app, config, log } = opts;
+  const token = config.SLACK_BOT_TOKEN;
+  if (!token) throw new Error('SLACK_BOT_TOKEN is not set');
+  for (const s of [token, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN]) log.addSecret(s);
+
+  const logger = boltLogger(log);
+  const common = { token, logger, clientOptions: clientOptions(config), convoStore: false as const, deferInitialization: true };
+  const appToken = config.SLACK_APP_TOKEN;
+  const socketMode = appToken !== undefined;
+  let receiver: HTTPReceiver | undefined;
+  let bolt: BoltApp;
+  if (appToken !== undefined) {
+    bolt = new BoltApp({ ...common, socketMode: true, appToken });
+  } else {
+    if (!config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is not set (needed in HTTP mode)');
+    receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: [SLACK_EVENTS_PATH], logger });
+    bolt = new BoltApp({ ...common, receiver });
+  }
+  try {
+    await bolt.init(); // auth.test: fails fast on a wrong token or an unreachable Slack
+  } catch (err) {
+    throw new Error(`Slack: auth.test failed (${slackErrorCode(err)}); check SLACK_BOT_TOKEN and SLACK_API_URL`);
+  }
+
+  const delivery = createDelivery({ client: bolt.client, state: app.state, log });
+  const users = createUserDirectory({
+    client: bolt.client,
+    adminsFromWorkspace: config.SLACK_ADMINS_FROM_WORKSPACE,
+    onError: (code) => log.warn('slack: users.info failed', { error: code }),
+  });
+  const deps: ListenerDeps = {
+    app,
+    users,
+    delivery,
+    log,
+    noticeMs: opts.timings?.noticeMs ?? 1500,
+    modalRaceMs: opts.timings?.modalRaceMs ?? 2500,
+  };
+  registerCommand(bolt, deps);
+  registerButtons(bolt, deps);
+  registerConfigSubmit(bolt, deps);
+  bolt.error(async (err) => {
+    log.error('slack: unhandled error in a listener', { error: err.message, code: err.code });
+  });
+
+  const adapter: SlackAdapter = {
+    messenger: createSlackMessenger(delivery, log),
+    async start() {
+      if (socketMode) await bolt.start();
+      log.info(socketMode ? 'slack: connected in Socket Mode' : `slack: listening for POST ${SLACK_EVENTS_PATH}`);
+    },
+    async stop() {
+      if (socketMode) await bolt.stop();
+    },
+  };
+  if (receiver) adapter.handleHttp = httpHandler(receiver);
+  return adapter;
+}
+
+function httpHandler(receiver: HTTPReceiver): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== SLACK_EVENTS_PATH) return false;
+    if (req.method !== 'POST') {
+      res.writeHead(405, { allow: 'POST' }).end();
+      return true;
+    }
+    // Bolt's own request handling: body parsing, signature and timestamp checks, ack -> HTTP response.
+    receiver.requestListener(req, res);
+    return true;
+  };
+}

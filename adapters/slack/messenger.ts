@@ -1,0 +1,23 @@
+// The Messenger port for messages that are not answers to a command (notify-me, class ended, recording ready).
+import type { Messenger, Reply } from '../../src/core/types.ts';
+import type { Logger } from '../../src/log.ts';
+import type { Delivery } from './delivery.ts';
+import { isNotInChannel, slackErrorCode } from './slack-errors.ts';
+
+export function createSlackMessenger(delivery: Delivery, log: Logger): Messenger {
+  return {
+    platform: 'slack',
+    async sendToRoom(roomId: string, reply: Reply) {
+      try {
+        await delivery.postToChannel(roomId, reply);
+      } catch (err) {
+        if (!isNotInChannel(err)) throw err;
+        // Nobody to tell: the bot was removed from the channel. Log it and carry on.
+        log.warn('slack: not in channel, message dropped (invite the bot again)', { channel: roomId, error: slackErrorCode(err) });
+      }
+    },
+    async sendToUser(userId: string, reply: Reply, context?: { roomId?: string }) {
+      await delivery.sendPrivately(userId, reply, context?.roomId);
+    },
+  };
+}

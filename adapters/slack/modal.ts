@@ -1,0 +1,88 @@
+// `/conference config` with no arguments: a modal for the BBB server URL and shared secret,
+// so that a secret is never typed into a channel.
+import type { RespondFn, SlashCommand, types, webApi } from '@slack/bolt';
+import { reportFailure } from './answer.ts';
+import type { ListenerDeps } from './listeners/deps.ts';
+import { messages } from './messages.ts';
+import { escapeMrkdwn, renderReply } from './render.ts';
+import { slackRoom } from './text.ts';
+
+export const CONFIG_CALLBACK_ID = 'conference_config';
+export const URL_BLOCK = 'conference_config_url';
+export const SECRET_BLOCK = 'conference_config_secret';
+export const INPUT_ACTION = 'value';
+
+export interface ConfigModalMetadata {
+  /** The channel where /conference config was typed: where the confirmation is shown. */
+  channel: string;
+}
+
+const text = (t: string): types.PlainTextElement => ({ type: 'plain_text', text: t, emoji: true });
+
+export function configModalView(meta: ConfigModalMetadata): types.ModalView {
+  const m = messages.modal;
+  return {
+    type: 'modal',
+    callback_id: CONFIG_CALLBACK_ID,
+    private_metadata: JSON.stringify(meta),
+    title: text(m.title),
+    submit: text(m.submit),
+    close: text(m.close),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(m.intro) } },
+      {
+        type: 'input',
+        block_id: URL_BLOCK,
+        label: text(m.urlLabel),
+        hint: text(m.urlHint),
+        element: { type: 'plain_text_input', action_id: INPUT_ACTION, placeholder: text(m.urlPlaceholder) },
+      },
+      {
+        type: 'input',
+        block_id: SECRET_BLOCK,
+        label: text(m.secretLabel),
+        hint: text(m.secretHint),
+        element: { type: 'plain_text_input', action_id: INPUT_ACTION, placeholder: text(m.secretPlaceholder) },
+      },
+    ],
+  };
+}
+
+export function checkingView(): types.ModalView {
+  const m = messages.modal;
+  return {
+    type: 'modal',
+    title: text(m.checkingTitle),
+    close: text(m.close),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(m.checkingText) } }],
+  };
+}
+
+/** Asks the core whether the user is an admin; opens the modal, or shows the refusal. */
+export async function openConfigModal(args: {
+  command: SlashCommand;
+  client: webApi.WebClient;
+  respond: RespondFn;
+  deps: ListenerDeps;
+}): Promise<void> {
+  const { command, client, respond, deps } = args;
+  const user = await deps.users.invocationUser(command.user_id, command.user_name);
+  const check = await deps.app.handle({
+    platform: 'slack',
+    user,
+    room: slackRoom(command.channel_id, command.channel_name),
+    text: 'config check-admin',
+    source: 'command',
+  });
+  const refusal = check.find((r) => r.error !== undefined);
+  if (refusal || check.length === 0) {
+    const msg = renderReply(refusal ?? { audience: 'user', text: '', error: {} }, 'private');
+    await respond({ response_type: 'ephemeral', text: msg.text, blocks: msg.blocks });
+    return;
+  }
+  try {
+    await client.views.open({ trigger_id: command.trigger_id, view: configModalView({ channel: command.channel_id }) });
+  } catch (err) {
+    await reportFailure({ respond, log: deps.log }, err, 'slack: views.open failed');
+  }
+}

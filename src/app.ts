@@ -1,0 +1,95 @@
+// createApp: the only way into the core. Adapters call handle(invocation) and render the replies.
+import { randomBytes } from 'node:crypto';
+import type { App, Invocation, Messenger, Platform, Reply } from './core/types.ts';
+import type { Store } from './store/index.ts';
+import type { ConferenceService } from './core/conference.ts';
+import { MeetingClosingError } from './core/conference.ts';
+import { NoServerError, UserError } from './core/errors.ts';
+import type { Language } from './core/model.ts';
+import { resolveRole } from './core/roles.ts';
+import { parseOptions, tokenize } from './core/tokens.ts';
+import { BbbApiError, BbbError } from './bbb/errors.ts';
+import { messages, type Messages } from './i18n/index.ts';
+import type { Logger } from './log.ts';
+import type { CommandContext, CommandEvents } from './commands/context.ts';
+import { refusal } from './commands/context.ts';
+import { allowed, findCommand, refusalFor } from './commands/registry.ts';
+
+export interface AppDeps {
+  store: Store;
+  conference: ConferenceService;
+  log: Logger;
+  envAdmins: ReadonlySet<string>;
+  language: Language;
+  prefixes: Record<Platform, string>;
+  events?: Partial<CommandEvents>;
+}
+
+export interface CoreApp extends App {
+  messengers: Map<Platform, Messenger>;
+  deps: AppDeps;
+}
+
+const noEvents: CommandEvents = {
+  async meetingStarted() {},
+  linkGiven() {},
+  async meetingEnded() {
+    return [];
+  },
+};
+
+export function createApp(deps: AppDeps): CoreApp {
+  const messengers = new Map<Platform, Messenger>();
+  const events: CommandEvents = { ...noEvents, ...deps.events };
+
+  async function handle(inv: Invocation): Promise<Reply[]> {
+    const link = deps.store.rooms.get(inv.platform, inv.room.id);
+    const course = link ? deps.store.courses.get(link.courseCode) : undefined;
+    const t = messages(course?.language ?? deps.language);
+    const prefix = deps.prefixes[inv.platform];
+    const tokens = tokenize(inv.text);
+    const found = findCommand(tokens.length ? tokens : ['help']);
+    if (!found) return [refusal(t.unknownCommand(prefix, tokens[0] ?? ''))];
+    const ctx: CommandContext = {
+      inv, t, prefix, link, course,
+      role: resolveRole(deps.store, deps.envAdmins, inv.platform, inv.user, link),
+      store: deps.store,
+      conference: deps.conference,
+      envAdmins: deps.envAdmins,
+      log: deps.log,
+      events,
+    };
+    if (!allowed(ctx, found.command)) return [refusalFor(ctx, found.command)];
+    try {
+      return await found.command.run(ctx, parseOptions(found.rest, found.command.valueOptions));
+    } catch (err) {
+      return [explain(err, t, prefix, deps.log, inv)];
+    }
+  }
+
+  return {
+    handle,
+    attachMessenger: (m) => void messengers.set(m.platform, m),
+    state: deps.store.state,
+    messengers,
+    deps,
+  };
+}
+
+/** Turns a failure into a reply: user errors as written, BBB trouble in plain words, the rest with a reference. */
+export function explain(err: unknown, t: Messages, prefix: string, log: Logger, inv?: Invocation): Reply {
+  if (err instanceof UserError) return refusal(err.message, err.field ?? 'text');
+  if (err instanceof NoServerError) return refusal(t.serverNotConfigured(prefix));
+  if (err instanceof MeetingClosingError) return refusal(t.meetingStillClosing(''));
+  if (err instanceof BbbApiError) {
+    log.warn('BBB refused a call', { call: err.call, messageKey: err.messageKey });
+    return refusal(err.messageKey === 'checksumError' ? t.bbbWrongSecret(prefix) : t.bbbRefused(err.messageKey));
+  }
+  if (err instanceof BbbError) {
+    log.warn('BBB unavailable', { error: err.message });
+    return refusal(t.bbbUnreachable);
+  }
+  const ref = randomBytes(2).toString('hex');
+  log.error(`command failed (ref ${ref})`, { error: err, platform: inv?.platform, room: inv?.room.id, text: inv?.text.split(' ')[0] });
+  return refusal(t.somethingWentWrong(ref));
+}

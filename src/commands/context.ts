@@ -1,0 +1,69 @@
+// What a command sees: the invocation, the room's course, the caller's role, and the services.
+import type { ConferenceService } from '../core/conference.ts';
+import type { Course, Role, RoomLink } from '../core/model.ts';
+import type { Invocation, Reply } from '../core/types.ts';
+import type { Parsed } from '../core/tokens.ts';
+import type { Messages } from '../i18n/index.ts';
+import type { Logger } from '../log.ts';
+import type { Store } from '../store/index.ts';
+
+export interface CommandContext {
+  inv: Invocation;
+  t: Messages;
+  /** The command word on this platform: `/conference`, `!conference`. */
+  prefix: string;
+  role: Role;
+  link: RoomLink | undefined;
+  course: Course | undefined;
+  store: Store;
+  conference: ConferenceService;
+  envAdmins: ReadonlySet<string>;
+  log: Logger;
+  /** Hooks for what happens after a command (notify-me, attendance); set by the app. */
+  events: CommandEvents;
+}
+
+export interface CommandEvents {
+  meetingStarted(ctx: CommandContext, course: Course, group: string): Promise<void>;
+  linkGiven(ctx: CommandContext, meetingRowId: number | undefined, role: 'MODERATOR' | 'VIEWER'): void;
+  meetingEnded(ctx: CommandContext, course: Course, group: string): Promise<Reply[]>;
+}
+
+/** Who may run a command: anyone anywhere, anyone in a linked room, moderators of the room's course, admins. */
+export type Audience = 'anyone' | 'linked' | 'moderator' | 'admin';
+
+export interface Command {
+  /** Words that select the command: ['start'], ['config', 'link']. */
+  path: string[];
+  usage: string;
+  who: Audience;
+  hidden?: boolean;
+  valueOptions?: readonly string[];
+  run(ctx: CommandContext, args: Parsed): Promise<Reply[]>;
+}
+
+export function toUser(text: string, extra: Pick<Reply, 'links' | 'actions' | 'error'> = {}): Reply {
+  return { audience: 'user', text, ...extra };
+}
+
+export function toRoom(text: string, extra: Pick<Reply, 'actions' | 'topic'> = {}): Reply {
+  return { audience: 'room', text, ...extra };
+}
+
+export function refusal(text: string, field: 'url' | 'secret' | 'text' = 'text'): Reply {
+  return { audience: 'user', text, error: { field } };
+}
+
+/** "Algebra (MATH101, group g1)" for the room's course. */
+export function courseLabel(ctx: CommandContext, course: Course, group: string): string {
+  return ctx.t.courseLabel(course.title, course.code, group);
+}
+
+/** Names of those who can start the course's meeting, for refusals. */
+export function starterNames(ctx: CommandContext, courseCode: string): string {
+  return ctx.store.roles
+    .members(courseCode)
+    .filter((m) => m.platform === ctx.inv.platform)
+    .map((m) => m.displayName ?? m.userId)
+    .join(', ');
+}

@@ -1,0 +1,24 @@
+import type { Command } from './context.ts';
+import { courseLabel, toRoom, toUser } from './context.ts';
+import { meetingKey } from '../core/model.ts';
+
+export const end: Command = {
+  path: ['end'],
+  usage: 'end',
+  who: 'moderator',
+  async run(ctx) {
+    const course = ctx.course!;
+    const group = ctx.link!.group;
+    const label = courseLabel(ctx, course, group);
+    const state = await ctx.conference.state(course.code, group);
+    const wasKnown = state.status === 'open' && (await ctx.conference.end(course.code, group));
+    const summary = await ctx.events.meetingEnded(ctx, course, group);
+    if (!wasKnown) return [toUser(ctx.t.notRunning(label)), ...summary];
+    return [
+      toRoom(ctx.t.ended(ctx.inv.user.displayName, label), {
+        topic: { event: 'meeting-ended', meetingKey: meetingKey(course.code, group) },
+      }),
+      ...summary,
+    ];
+  },
+};

@@ -1,0 +1,50 @@
+import type { Command, CommandContext } from './context.ts';
+import { courseLabel, starterNames, toUser } from './context.ts';
+import { isModerator } from '../core/roles.ts';
+import type { Reply } from '../core/types.ts';
+
+/** Why a user cannot get a link right now, or the link. Shared by `join` and notify-me. */
+export async function joinReply(ctx: CommandContext, offerNotify: boolean): Promise<Reply> {
+  const course = ctx.course!;
+  const group = ctx.link!.group;
+  const label = courseLabel(ctx, course, group);
+  const moderator = isModerator(ctx.role);
+  const state = await ctx.conference.state(course.code, group);
+  const notStarted = (text: string): Reply => {
+    if (moderator) return toUser(`${text} ${ctx.t.notStartedYouCanStart(ctx.prefix)}`);
+    if (!offerNotify) return toUser(text);
+    return toUser(`${text} ${ctx.t.notifyOffer(ctx.prefix)}`, { actions: [{ id: 'notify', label: ctx.t.notifyButton }] });
+  };
+  if (state.status === 'closing') return toUser(ctx.t.meetingEndedMeanwhile(label));
+  if (state.status === 'not-started') return notStarted(ctx.t.notStarted(label, starterNames(ctx, course.code)));
+  const info = state.info;
+  if (!moderator && course.joinPolicy === 'moderator-present' && info.moderatorCount === 0) {
+    return notStarted(ctx.t.notStartedModeratorAbsent(label));
+  }
+  const userId = `${ctx.inv.platform}:${ctx.inv.user.id}`;
+  const alreadyInside = info.attendees.some((a) => a.userId === userId);
+  const max = info.maxUsers > 0 ? info.maxUsers : (course.maxParticipants ?? 0);
+  if (max > 0 && info.participantCount >= max && !alreadyInside) {
+    return toUser(ctx.t.full(label, info.participantCount, max));
+  }
+  const role = moderator ? 'MODERATOR' : 'VIEWER';
+  const url = ctx.conference.joinUrl(info, { platform: ctx.inv.platform, ...ctx.inv.user }, role);
+  const open = ctx.store.meetings.open(course.code, group);
+  ctx.events.linkGiven(ctx, open?.id, role);
+  return toUser(moderator ? ctx.t.yourModeratorLink(label) : ctx.t.yourViewerLink(label), {
+    links: [
+      moderator
+        ? { url, label: ctx.t.moderatorLinkLabel, kind: 'join-moderator' }
+        : { url, label: ctx.t.viewerLinkLabel, kind: 'join-viewer' },
+    ],
+  });
+}
+
+export const join: Command = {
+  path: ['join'],
+  usage: 'join',
+  who: 'linked',
+  async run(ctx) {
+    return [await joinReply(ctx, true)];
+  },
+};

@@ -1,0 +1,87 @@
+// The command table. Dispatch, permission checks, usage lines and help all come from it.
+import type { Command, CommandContext } from './context.ts';
+import { refusal, starterNames, toUser } from './context.ts';
+import { start } from './start.ts';
+import { join } from './join.ts';
+import { end } from './end.ts';
+import { status } from './status.ts';
+import { configCheckAdmin, configServer, configShow } from './config-server.ts';
+import { configLink, configUnlink } from './config-link.ts';
+import { configAdmin, configTeacher } from './config-people.ts';
+import { configSet } from './config-set.ts';
+import { isModerator } from '../core/roles.ts';
+import type { Reply } from '../core/types.ts';
+
+const help: Command = {
+  path: ['help'],
+  usage: 'help',
+  who: 'anyone',
+  async run(ctx) {
+    return [toUser(helpText(ctx))];
+  },
+};
+
+const configHelp: Command = {
+  path: ['config'],
+  usage: 'config <server|show|link|unlink|teacher|admin|set> …',
+  who: 'admin',
+  async run(ctx) {
+    const lines = commands.filter((c) => c.path[0] === 'config' && c.path.length > 1 && !c.hidden).map((c) => line(ctx, c));
+    return [toUser(lines.join('\n'))];
+  },
+};
+
+export const commands: Command[] = [
+  help, start, join, end, status,
+  configHelp, configServer, configShow, configLink, configUnlink, configTeacher, configAdmin, configSet, configCheckAdmin,
+];
+
+export function registerCommands(...extra: Command[]): void {
+  for (const c of extra) if (!commands.includes(c)) commands.push(c);
+}
+
+/** The command selected by the leading words: the longest path that matches. */
+export function findCommand(words: string[]): { command: Command; rest: string[] } | undefined {
+  let best: Command | undefined;
+  for (const c of commands) {
+    if (c.path.every((w, i) => words[i]?.toLowerCase() === w) && (!best || c.path.length > best.path.length)) best = c;
+  }
+  return best && { command: best, rest: words.slice(best.path.length) };
+}
+
+export function allowed(ctx: CommandContext, c: Command): boolean {
+  switch (c.who) {
+    case 'anyone':
+      return true;
+    case 'linked':
+      return ctx.link !== undefined;
+    case 'moderator':
+      return ctx.link !== undefined && isModerator(ctx.role);
+    case 'admin':
+      return ctx.role === 'admin';
+  }
+}
+
+/** Why the caller may not run the command: every refusal says why and what to do. */
+export function refusalFor(ctx: CommandContext, c: Command): Reply {
+  if (c.who === 'admin') return refusal(ctx.t.onlyAdmins);
+  if (!ctx.link || !ctx.course) return refusal(ctx.role === 'admin' ? ctx.t.roomNotLinkedAdmin(ctx.prefix) : ctx.t.roomNotLinked);
+  const label = ctx.t.courseLabel(ctx.course.title, ctx.course.code, ctx.link.group);
+  return refusal(ctx.t.onlyModerators(label, starterNames(ctx, ctx.course.code)));
+}
+
+function line(ctx: CommandContext, c: Command): string {
+  const key = c.path.join(' ');
+  return `${ctx.prefix} ${c.usage}: ${ctx.t.summaries[key] ?? ''}`;
+}
+
+export function helpText(ctx: CommandContext): string {
+  const visible = commands.filter((c) => !c.hidden && allowed(ctx, c) && !(c.path[0] === 'config' && c.path.length > 1));
+  const lines = [ctx.t.helpTitle(ctx.prefix), ...visible.map((c) => line(ctx, c))];
+  if (ctx.role === 'admin') {
+    lines.push(...commands.filter((c) => c.path[0] === 'config' && c.path.length > 1 && !c.hidden).map((c) => line(ctx, c)));
+  }
+  if (!ctx.link) lines.push(ctx.role === 'admin' ? ctx.t.roomNotLinkedAdmin(ctx.prefix) : ctx.t.roomNotLinked);
+  else lines.push(ctx.t.roleLine(ctx.t.roleNames[ctx.role] ?? ctx.role, ctx.course ? ctx.t.courseLabel(ctx.course.title, ctx.course.code, ctx.link.group) : undefined));
+  return lines.join('\n');
+}

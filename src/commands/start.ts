@@ -1,0 +1,34 @@
+import type { Command, CommandContext } from './context.ts';
+import { courseLabel, toRoom, toUser } from './context.ts';
+import { meetingKey } from '../core/model.ts';
+
+export const start: Command = {
+  path: ['start'],
+  usage: 'start',
+  who: 'moderator',
+  async run(ctx: CommandContext) {
+    const course = ctx.course!;
+    const group = ctx.link!.group;
+    const label = courseLabel(ctx, course, group);
+    const { meeting, created } = await ctx.conference.start(course, group, {
+      platform: ctx.inv.platform,
+      userId: ctx.inv.user.id,
+      roomId: ctx.inv.room.id,
+    });
+    const state = await ctx.conference.state(course.code, group);
+    if (state.status !== 'open') return [toUser(ctx.t.meetingStillClosing(label))];
+    const url = ctx.conference.joinUrl(state.info, { platform: ctx.inv.platform, ...ctx.inv.user }, 'MODERATOR');
+    ctx.events.linkGiven(ctx, meeting.id, 'MODERATOR');
+    const link = { url, label: ctx.t.moderatorLinkLabel, kind: 'join-moderator' as const };
+    if (!created) return [toUser(ctx.t.alreadyRunning(label), { links: [link] })];
+    const replies = [
+      toUser(ctx.t.yourModeratorLink(label), { links: [link] }),
+      toRoom(`${ctx.t.started(ctx.inv.user.displayName, label)} ${ctx.t.startedHowToJoin(ctx.prefix)}`, {
+        actions: [{ id: 'join', label: ctx.t.viewerLinkLabel }],
+        topic: { event: 'meeting-started', meetingKey: meetingKey(course.code, group) },
+      }),
+    ];
+    await ctx.events.meetingStarted(ctx, course, group);
+    return replies;
+  },
+};

@@ -1,0 +1,28 @@
+import type { Command } from './context.ts';
+import { courseLabel, toUser } from './context.ts';
+import { isModerator } from '../core/roles.ts';
+
+export const status: Command = {
+  path: ['status'],
+  usage: 'status',
+  who: 'linked',
+  async run(ctx) {
+    const course = ctx.course!;
+    const group = ctx.link!.group;
+    const label = courseLabel(ctx, course, group);
+    const state = await ctx.conference.state(course.code, group);
+    if (state.status !== 'open') return [toUser(ctx.t.statusNotStarted(label))];
+    const info = state.info;
+    const since = info.startTime > 0 ? info.startTime : Number(info.createTime);
+    const minutes = Math.max(0, Math.floor((Date.now() - since) / 60_000));
+    if (!info.hasUserJoined || info.attendees.length === 0 && !info.running) {
+      return [toUser(ctx.t.statusWaiting(label, minutes, info.recording))];
+    }
+    const lines = [ctx.t.statusRunning(label, minutes, info.participantCount, info.moderatorCount, info.recording)];
+    // Who is there: teachers and coaches see names; students see the counts only.
+    if (isModerator(ctx.role) && info.attendees.length > 0) {
+      lines.push(ctx.t.statusPeople(info.attendees.map((a) => `${a.fullName}${a.role === 'MODERATOR' ? ctx.t.moderatorTag : ''}`).join(', ')));
+    }
+    return [toUser(lines.join('\n'))];
+  },
+};

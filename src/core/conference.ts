@@ -1,0 +1,221 @@
+// The course's meeting on BigBlueButton, in domain words: start, state, join link, end.
+// Meeting state is cached briefly and concurrent lookups share one BBB call, so a burst of
+// students typing `join` at 9:00 costs a handful of getMeetingInfo calls, not thousands.
+import type { BbbApi, MeetingInfo } from '../bbb/types.ts';
+import { BbbApiError, BbbError, isBbbKey } from '../bbb/errors.ts';
+import type { Store } from '../store/index.ts';
+import type { Course, MeetingRecord, ServerSettings } from './model.ts';
+import { NoServerError, ServerCheckError } from './errors.ts';
+import { asciiName, bbbMeetingId, meetingName, meetingPasswords, newCallbackToken } from './meeting-ids.ts';
+import type { Platform } from './types.ts';
+
+export type MeetingState =
+  | { status: 'not-started' }
+  | { status: 'closing' }
+  | { status: 'open'; info: MeetingInfo };
+
+export interface ConferenceOptions {
+  store: Store;
+  makeApi: (server: ServerSettings) => BbbApi;
+  /** Used when no server was saved with `config server` (BBB_URL/BBB_SECRET, or the dev server). */
+  fallbackServer?: ServerSettings | undefined;
+  defaultDurationMinutes: number;
+  /** Public base URL of the bot's HTTP adapter, for BBB callbacks. */
+  publicUrl?: string | undefined;
+  stateTtlMs?: number;
+  /** Waits between create retries while an ended meeting is being purged. */
+  closingRetryMs?: number[];
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface Starter {
+  platform: Platform;
+  userId: string;
+  roomId: string;
+}
+
+export class ConferenceService {
+  private apiCache: { key: string; api: BbbApi } | undefined;
+  private readonly stateCache = new Map<string, { at: number; value: Promise<MeetingState> }>();
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly o: ConferenceOptions) {
+    this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  server(): ServerSettings | undefined {
+    return this.o.store.settings.server() ?? this.o.fallbackServer;
+  }
+
+  /** The client for the current server settings (rebuilt when an admin changes them). */
+  api(): BbbApi {
+    const server = this.server();
+    if (!server) throw new NoServerError();
+    const key = `${server.url}\n${server.secret}`;
+    if (this.apiCache?.key !== key) this.apiCache = { key, api: this.o.makeApi(server) };
+    return this.apiCache.api;
+  }
+
+  /** Checks a server before it is saved: reachable, a BBB API, and the secret accepted. */
+  async verifyServer(url: string, secret: string): Promise<{ apiBase: string; version: string }> {
+    let api: BbbApi;
+    try {
+      api = this.o.makeApi({ url, secret });
+    } catch (err) {
+      throw new ServerCheckError('bad-url', err instanceof Error ? err.message : String(err));
+    }
+    let version: string;
+    try {
+      const v = await api.version();
+      version = v.bbbVersion ? `BigBlueButton ${v.bbbVersion}` : `API ${v.version}`;
+    } catch (err) {
+      throw new ServerCheckError(isTransport(err) ? 'unreachable' : 'not-bbb', api.apiBase);
+    }
+    try {
+      await api.getMeetings();
+    } catch (err) {
+      if (isBbbKey(err, 'checksumError')) throw new ServerCheckError('wrong-secret', api.apiBase);
+      throw new ServerCheckError(isTransport(err) ? 'unreachable' : 'not-bbb', api.apiBase);
+    }
+    return { apiBase: api.apiBase, version };
+  }
+
+  meetingIdOf(courseCode: string, group: string): string {
+    return bbbMeetingId(this.o.store.settings.instanceKey(), courseCode, group);
+  }
+
+  /** Creates the course's meeting, or finds the running one. `created` is false when it already existed. */
+  async start(course: Course, group: string, by: Starter): Promise<{ meeting: MeetingRecord; created: boolean }> {
+    const api = this.api();
+    const key = this.o.store.settings.instanceKey();
+    const meetingId = bbbMeetingId(key, course.code, group);
+    const passwords = meetingPasswords(key, course.code, group);
+    const token = newCallbackToken();
+    const name = meetingName(course.title, group);
+    const params = {
+      meetingId,
+      name,
+      attendeePassword: passwords.attendee,
+      moderatorPassword: passwords.moderator,
+      record: course.record,
+      // A recorded course records from the start; moderators may still pause and resume.
+      autoStartRecording: course.record,
+      allowStartStopRecording: true,
+      duration: course.durationMinutes ?? this.o.defaultDurationMinutes,
+      expireIfNoUserJoinedMinutes: 15,
+      ...(course.maxParticipants ? { maxParticipants: course.maxParticipants } : {}),
+      ...(course.welcome ? { welcome: course.welcome } : {}),
+      meta: this.meta(course, group, token),
+    };
+    this.stateCache.delete(meetingId);
+    let created;
+    for (const wait of [0, ...(this.o.closingRetryMs ?? [300, 700, 1500, 3000])]) {
+      if (wait) await this.sleep(wait);
+      try {
+        created = await api.create(params);
+      } catch (err) {
+        if (isBbbKey(err, 'validationError') && params.name !== asciiName(name)) {
+          params.name = asciiName(name); // strict builds accept only ASCII names
+          created = await api.create(params);
+        } else if (isBbbKey(err, 'idNotUnique')) {
+          const info = await api.getMeetingInfo(meetingId);
+          created = { ...info, duplicate: true, hasBeenForciblyEnded: info.hasBeenForciblyEnded };
+        } else throw err;
+      }
+      if (!created.hasBeenForciblyEnded) break;
+    }
+    if (!created || created.hasBeenForciblyEnded) throw new MeetingClosingError();
+
+    const meetings = this.o.store.meetings;
+    const open = meetings.open(course.code, group);
+    if (open && open.createTime === created.createTime) return { meeting: open, created: false };
+    if (open) meetings.markEnded(open.id, Date.now(), 'replaced'); // ended without us hearing of it
+    const meeting = meetings.insert({
+      courseCode: course.code,
+      group,
+      bbbMeetingId: meetingId,
+      internalMeetingId: created.internalMeetingId,
+      createTime: created.createTime,
+      record: course.record,
+      startedByPlatform: by.platform,
+      startedBy: by.userId,
+      startedInRoom: by.roomId,
+      createdAt: Date.now(),
+      callbackToken: token,
+    });
+    return { meeting, created: !created.duplicate };
+  }
+
+  private meta(course: Course, group: string, token: string): Record<string, string> {
+    const meta: Record<string, string> = {
+      'bbb-origin': 'bbb-chatops',
+      'bbb-chatops-course': course.code,
+      'bbb-context-name': course.title,
+    };
+    if (group) meta['bbb-chatops-group'] = group;
+    const base = this.o.publicUrl?.replace(/\/+$/, '');
+    if (base) {
+      meta.endCallbackUrl = `${base}/bbb/ended/${token}`;
+      meta['bbb-recording-ready-url'] = `${base}/bbb/recording-ready`;
+      meta['bn-recording-ready-url'] = `${base}/bbb/recording-ready`;
+    }
+    return meta;
+  }
+
+  /** Whether the course's meeting exists on BBB. A missing meeting is "not started", never an error. */
+  state(courseCode: string, group: string): Promise<MeetingState> {
+    const meetingId = this.meetingIdOf(courseCode, group);
+    const now = Date.now();
+    const hit = this.stateCache.get(meetingId);
+    if (hit && now - hit.at < (this.o.stateTtlMs ?? 2000)) return hit.value;
+    const value = this.fetchState(meetingId);
+    this.stateCache.set(meetingId, { at: now, value });
+    value.catch(() => this.stateCache.delete(meetingId));
+    return value;
+  }
+
+  private async fetchState(meetingId: string): Promise<MeetingState> {
+    try {
+      const info = await this.api().getMeetingInfo(meetingId);
+      return info.hasBeenForciblyEnded ? { status: 'closing' } : { status: 'open', info };
+    } catch (err) {
+      if (isBbbKey(err, 'notFound')) return { status: 'not-started' };
+      throw err;
+    }
+  }
+
+  joinUrl(info: MeetingInfo, user: { platform: Platform; id: string; displayName: string }, role: 'MODERATOR' | 'VIEWER'): string {
+    return this.api().joinUrl({
+      meetingId: info.meetingId,
+      fullName: user.displayName,
+      role,
+      userId: `${user.platform}:${user.id}`,
+      createTime: info.createTime,
+    });
+  }
+
+  /** Ends the meeting on BBB. Returns false when BBB did not know it (already over). */
+  async end(courseCode: string, group: string): Promise<boolean> {
+    const meetingId = this.meetingIdOf(courseCode, group);
+    this.stateCache.delete(meetingId);
+    try {
+      await this.api().end(meetingId);
+      return true;
+    } catch (err) {
+      if (isBbbKey(err, 'notFound')) return false;
+      throw err;
+    } finally {
+      this.stateCache.delete(meetingId);
+    }
+  }
+
+  forget(meetingId: string): void {
+    this.stateCache.delete(meetingId);
+  }
+}
+
+export class MeetingClosingError extends Error {}
+
+function isTransport(err: unknown): boolean {
+  return err instanceof BbbError && !(err instanceof BbbApiError) && err.name !== 'BbbInvalidResponseError';
+}

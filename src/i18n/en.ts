@@ -1,0 +1,121 @@
+// Every user-facing text of the core, in English. Other languages copy this object's shape
+// (type Messages), so a missing translation is a type error.
+
+export const en = {
+  // General
+  somethingWentWrong: (ref: string) => `Something went wrong on our side (ref ${ref}). Please try again; if it keeps happening, give the reference to your admin.`,
+  unknownCommand: (prefix: string, word: string) => `Unknown command "${word}". Type ${prefix} help to see what you can do here.`,
+  usage: (prefix: string, command: string, usage: string) => `Usage of ${command}: ${prefix} ${usage}`,
+  helpTitle: (prefix: string) => `Commands you can use here (type them after ${prefix}):`,
+  helpNotLinked: 'This room is not linked to a course yet, so class commands are not available here.',
+  roleLine: (role: string, course?: string) => (course ? `You are ${role} of ${course} in this room.` : `You are ${role}.`),
+  roleNames: { admin: 'an admin', teacher: 'a teacher', coach: 'a coach', student: 'a student' } as Record<string, string>,
+
+  /** One line per command in help, keyed by the command's words. */
+  summaries: {
+    help: 'show the commands you can use here',
+    start: 'start the class (teachers and coaches) and get your moderator link',
+    join: 'get your personal link to the class once it has started',
+    end: 'end the class for everyone (teachers and coaches)',
+    status: 'is the class running, since when, and who is there',
+    notify: 'be told privately, with your link, the moment the class starts',
+    recordings: 'list the recordings of this course',
+    'recordings publish': 'publish a recording (teachers and coaches)',
+    'recordings unpublish': 'hide a recording from students (teachers and coaches)',
+    'recordings delete': 'delete a recording (teachers and coaches; asks to confirm)',
+    report: 'attendance of a class: who got a link and who was there (teachers and coaches)',
+    config: 'admin settings (with nothing after it on Slack: a private form for the server)',
+    'config server': 'connect the BigBlueButton server (in a direct message only)',
+    'config show': 'show the settings (the secret is masked)',
+    'config link': 'link this room to a course, optionally one group of it',
+    'config unlink': 'unlink this room from its course',
+    'config teacher': 'name or remove a teacher (or coach) of this room\'s course',
+    'config admin': 'name or remove an admin of the bot',
+    'config set': 'set an option of this room\'s course',
+  } as Record<string, string>,
+
+  // Rooms and courses
+  roomNotLinked: 'This room is not linked to a course. Ask an admin to link it with: config link <COURSE-CODE> [title]',
+  roomNotLinkedAdmin: (prefix: string) => `This room is not linked to a course yet. Link it with: ${prefix} config link <COURSE-CODE> [title] [--group NAME]`,
+  courseLabel: (title: string, code: string, group: string) => `${title} (${code}${group ? `, group ${group}` : ''})`,
+  serverNotConfigured: (prefix: string) => `No BigBlueButton server is configured yet. An admin must set it with ${prefix} config (or BBB_URL and BBB_SECRET).`,
+
+  // Permissions
+  onlyModerators: (course: string, names: string) =>
+    `Only the teachers and coaches of ${course} can do that${names ? ` (${names})` : ''}. Ask one of them, or an admin.`,
+  onlyAdmins: 'Only admins can change the configuration. Ask an admin of this bot.',
+
+  // start
+  started: (who: string, course: string) => `${who} started the class ${course}.`,
+  startedHowToJoin: (prefix: string) => `Type ${prefix} join (or press Join) to get your personal link.`,
+  yourModeratorLink: (course: string) => `Your moderator link for ${course} (only for you, do not share it):`,
+  alreadyRunning: (course: string) => `${course} is already running. Your moderator link (only for you, do not share it):`,
+  moderatorLinkLabel: 'Join as moderator',
+  viewerLinkLabel: 'Join the class',
+  notifyButton: 'Notify me',
+  moderatorTag: ' (moderator)',
+
+  // join
+  notStarted: (course: string, starters: string) =>
+    `${course} has not started yet. ${starters ? `It can be started by ${starters}.` : 'A teacher or coach of the course can start it.'}`,
+  notStartedModeratorAbsent: (course: string) => `${course} is open, but no teacher or coach is in it yet. Try again in a moment.`,
+  notStartedYouCanStart: (prefix: string) => `You can start it with ${prefix} start.`,
+  notifyOffer: (prefix: string) => `Want to be told when it starts? Type ${prefix} notify (or press Notify me).`,
+  full: (course: string, count: number, max: number) => `${course} is full (${count} of ${max}). Try again when someone leaves.`,
+  yourViewerLink: (course: string) => `Your link to ${course} (only for you, do not share it):`,
+  meetingEndedMeanwhile: (course: string) => `${course} has just ended.`,
+
+  // end
+  ended: (who: string, course: string) => `${who} ended the class ${course}.`,
+  notRunning: (course: string) => `${course} is not running.`,
+
+  // status
+  statusNotStarted: (course: string) => `${course}: not started.`,
+  statusRunning: (course: string, minutes: number, participants: number, moderators: number, recorded: boolean) =>
+    `${course}: running for ${minutes} min, ${participants} participant${participants === 1 ? '' : 's'} (${moderators} moderator${moderators === 1 ? '' : 's'}), ${recorded ? 'recorded' : 'not recorded'}.`,
+  statusWaiting: (course: string, minutes: number, recorded: boolean) =>
+    `${course}: open for ${minutes} min, nobody has joined yet, ${recorded ? 'recorded' : 'not recorded'}.`,
+  statusPeople: (names: string) => `In the meeting: ${names}.`,
+
+  // BBB trouble, as users see it
+  bbbUnreachable: 'The BigBlueButton server cannot be reached right now. Please try again in a minute; if it persists, tell an admin.',
+  bbbWrongSecret: (prefix: string) => `The BigBlueButton server refused the bot's secret. An admin must set the server again with ${prefix} config.`,
+  bbbRefused: (key: string) => `BigBlueButton refused the request (${key}). Please try again; if it persists, tell an admin.`,
+  meetingStillClosing: (course: string) => `${course || 'The class'} is still closing on the BigBlueButton server. Try again in a few seconds.`,
+
+  // config
+  configShow: (lines: string) => `Configuration:\n${lines}`,
+  configServerSaved: (url: string, version: string) => `BigBlueButton server saved: ${url} (${version}). The secret was checked and is not shown.`,
+  configServerBadUrl: (detail: string) => `That server URL is not valid: ${detail}. Use the address of your BigBlueButton server, e.g. https://bbb.school.edu/bigbluebutton/`,
+  configServerUnreachable: (url: string) => `Could not reach a BigBlueButton server at ${url}. Check the address and that the server is up; nothing was saved.`,
+  configServerNotBbb: (url: string) => `${url} answered, but not like a BigBlueButton server. Check the address (it usually ends in /bigbluebutton/); nothing was saved.`,
+  configServerWrongSecret: 'The server rejected that secret. Copy it again from `bbb-conf --secret` on the BigBlueButton server; nothing was saved.',
+  configSecretNotHere: (prefix: string) =>
+    `Do not type the BigBlueButton secret in a shared room. Send ${prefix} config server <url> <secret> in a direct message to the bot${prefix.startsWith('/') ? ', or run /conference config with nothing after it to open a private form' : ''}. Consider the secret exposed if you already posted it here: change it with bbb-conf --setsecret.`,
+  configCheckAdminOk: 'You are an admin.',
+  linked: (room: string, course: string) => `Linked this room (${room}) to ${course}.`,
+  unlinked: (course: string) => `This room is no longer linked to ${course}. The course and its settings are kept.`,
+  unlinkNothing: 'This room is not linked to any course.',
+  unknownUser: (name: string) => `I don't know a user "${name}". Mention them as they appear in this chat.`,
+  badUser: (name: string, example: string) => `"${name}" is not a user name. Name a user like ${example}.`,
+  teacherAdded: (name: string, role: string, course: string) => `${name} is now ${role === 'coach' ? 'a coach' : 'a teacher'} of ${course}.`,
+  teacherRemoved: (name: string, course: string) => `${name} is no longer a teacher or coach of ${course}.`,
+  teacherNotFound: (name: string, course: string) => `${name} is not a teacher or coach of ${course}; nothing changed.`,
+  adminAdded: (name: string) => `${name} is now an admin.`,
+  adminAlready: (name: string) => `${name} is already an admin.`,
+  adminRemoved: (name: string) => `${name} is no longer an admin.`,
+  adminNotFound: (name: string) => `${name} is not an admin; nothing changed.`,
+  adminFromEnv: (name: string) => `${name} is an admin through BOT_ADMINS; remove them there and restart the bot.`,
+  adminNotYourself: 'You cannot remove yourself as admin; ask another admin.',
+  unknownOption: (name: string, options: string) => `Unknown option "${name}". Options: ${options}.`,
+  badOptionValue: (name: string, expected: string) => `Invalid value for ${name}: expected ${expected}.`,
+  optionSet: (name: string, value: string, course: string) => `${course}: ${name} is now ${value}.`,
+  optionAppliesNext: 'It applies from the next start of the class.',
+  none: 'none',
+  on: 'on',
+  off: 'off',
+  defaultValue: (v: string) => `default (${v})`,
+  notSet: 'not set',
+};
+
+export type Messages = typeof en;

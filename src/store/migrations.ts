@@ -1,0 +1,83 @@
+// Ordered, described schema steps. PRAGMA user_version is the number of steps applied.
+// Never edit a released step: append a new one.
+
+export interface Migration {
+  description: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    description: 'settings, courses, room links, roles, admins, meetings, adapter state',
+    sql: `
+      CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE courses (
+        code             TEXT PRIMARY KEY,
+        title            TEXT NOT NULL,
+        record           INTEGER NOT NULL DEFAULT 0 CHECK (record IN (0, 1)),
+        max_participants INTEGER CHECK (max_participants IS NULL OR max_participants > 0),
+        duration_minutes INTEGER CHECK (duration_minutes IS NULL OR duration_minutes >= 0),
+        welcome          TEXT,
+        language         TEXT,
+        join_policy      TEXT NOT NULL DEFAULT 'started' CHECK (join_policy IN ('started', 'moderator-present')),
+        created_at       INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE room_links (
+        platform    TEXT NOT NULL,
+        room_id     TEXT NOT NULL,
+        course_code TEXT NOT NULL REFERENCES courses(code) ON DELETE CASCADE,
+        group_name  TEXT NOT NULL DEFAULT '',
+        linked_by   TEXT NOT NULL,
+        linked_at   INTEGER NOT NULL,
+        PRIMARY KEY (platform, room_id)
+      ) STRICT;
+
+      CREATE TABLE course_roles (
+        course_code  TEXT NOT NULL REFERENCES courses(code) ON DELETE CASCADE,
+        platform     TEXT NOT NULL,
+        user_id      TEXT NOT NULL,
+        role         TEXT NOT NULL CHECK (role IN ('teacher', 'coach')),
+        display_name TEXT,
+        PRIMARY KEY (course_code, platform, user_id)
+      ) STRICT;
+
+      CREATE TABLE admins (
+        platform TEXT NOT NULL,
+        user_id  TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        PRIMARY KEY (platform, user_id)
+      ) STRICT;
+
+      CREATE TABLE meetings (
+        id                  INTEGER PRIMARY KEY,
+        course_code         TEXT NOT NULL REFERENCES courses(code) ON DELETE CASCADE,
+        group_name          TEXT NOT NULL DEFAULT '',
+        bbb_meeting_id      TEXT NOT NULL,
+        internal_meeting_id TEXT,
+        create_time         TEXT,
+        record              INTEGER NOT NULL DEFAULT 0,
+        started_by_platform TEXT NOT NULL,
+        started_by          TEXT NOT NULL,
+        started_in_room     TEXT NOT NULL,
+        created_at          INTEGER NOT NULL,
+        ended_at            INTEGER,
+        end_reason          TEXT,
+        callback_token      TEXT UNIQUE
+      ) STRICT;
+      CREATE INDEX meetings_open ON meetings (course_code, group_name) WHERE ended_at IS NULL;
+
+      CREATE TABLE adapter_state (
+        namespace  TEXT NOT NULL,
+        key        TEXT NOT NULL,
+        value      TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (namespace, key)
+      ) STRICT;
+    `,
+  },
+];
