@@ -23,7 +23,8 @@ export async function deliverReplies(
   origin: CommandOrigin,
   replies: readonly Reply[],
 ): Promise<void> {
-  let dmUsed: { created: boolean } | null = null;
+  let dmUsed = false;
+  let dmCreated = false;
   let dmFailed = false;
   for (const reply of replies) {
     try {
@@ -32,7 +33,8 @@ export async function deliverReplies(
       } else if (reply.audience === 'user' || reply.file) {
         const dm = await dms.roomFor(origin.sender);
         await sendInDm(ctx, dm.roomId, reply);
-        dmUsed = { created: (dmUsed?.created ?? false) || dm.created };
+        dmUsed = true;
+        dmCreated ||= dm.created;
       } else {
         await sendInSharedRoom(ctx, origin.roomId, reply, origin.eventId);
       }
@@ -45,7 +47,7 @@ export async function deliverReplies(
   const notice = dmFailed
     ? messages.dmFailed(origin.senderName)
     : dmUsed
-      ? messages.dmSent(origin.senderName, dmUsed.created)
+      ? messages.dmSent(origin.senderName, dmCreated)
       : null;
   if (notice === null) return;
   try {

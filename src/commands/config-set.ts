@@ -4,6 +4,7 @@ import type { Command } from './context.ts';
 import { refusal, toUser } from './context.ts';
 import type { CourseOptions } from '../store/courses.ts';
 import { LANGUAGES } from '../core/model.ts';
+import { hasCatalogue } from '../i18n/index.ts';
 
 interface OptionSpec {
   expected: string;
@@ -38,9 +39,13 @@ const OPTIONS: Record<string, OptionSpec> = {
     expected: 'started or moderator-present',
     schema: z.enum(['started', 'moderator-present']).transform((joinPolicy) => ({ joinPolicy })),
   },
+  // Only languages whose messages are written (src/i18n/) can be chosen.
   language: {
-    expected: LANGUAGES.join(', '),
-    schema: z.enum(LANGUAGES).transform((language) => ({ language })),
+    expected: LANGUAGES.filter(hasCatalogue).join(', '),
+    schema: z
+      .enum(LANGUAGES)
+      .refine(hasCatalogue)
+      .transform((language) => ({ language })),
   },
 };
 

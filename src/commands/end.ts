@@ -10,7 +10,7 @@ export const end: Command = {
     const course = ctx.course!;
     const group = ctx.link!.group;
     const label = courseLabel(ctx, course, group);
-    const state = await ctx.conference.state(course.code, group);
+    const state = await ctx.conference.state(course.code, group, { fresh: true });
     const wasKnown = state.status === 'open' && (await ctx.conference.end(course.code, group));
     const summary = await ctx.events.meetingEnded(ctx, course, group);
     if (!wasKnown) return [toUser(ctx.t.notRunning(label)), ...summary];

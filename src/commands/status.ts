@@ -10,7 +10,7 @@ export const status: Command = {
     const course = ctx.course!;
     const group = ctx.link!.group;
     const label = courseLabel(ctx, course, group);
-    const state = await ctx.conference.state(course.code, group);
+    const state = await ctx.conference.state(course.code, group, { fresh: true });
     if (state.status !== 'open') return [toUser(ctx.t.statusNotStarted(label))];
     const info = state.info;
     const since = info.startTime > 0 ? info.startTime : Number(info.createTime);

@@ -36,7 +36,7 @@ export interface Starter {
 
 export class ConferenceService {
   private apiCache: { key: string; api: BbbApi } | undefined;
-  private readonly stateCache = new Map<string, { at: number; value: Promise<MeetingState> }>();
+  private readonly stateCache = new Map<string, { at: number; value: Promise<MeetingState>; pending: boolean }>();
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly o: ConferenceOptions) {
@@ -163,15 +163,19 @@ export class ConferenceService {
   }
 
   /** Whether the course's meeting exists on BBB. A missing meeting is "not started", never an error. */
-  state(courseCode: string, group: string): Promise<MeetingState> {
+  state(courseCode: string, group: string, options: { fresh?: boolean } = {}): Promise<MeetingState> {
     const meetingId = this.meetingIdOf(courseCode, group);
     const now = Date.now();
     const hit = this.stateCache.get(meetingId);
-    if (hit && now - hit.at < (this.o.stateTtlMs ?? 2000)) return hit.value;
-    const value = this.fetchState(meetingId);
-    this.stateCache.set(meetingId, { at: now, value });
-    value.catch(() => this.stateCache.delete(meetingId));
-    return value;
+    // `fresh` (status, end) skips a cached answer but still shares a call already under way.
+    if (hit && now - hit.at < (this.o.stateTtlMs ?? 2000) && (!options.fresh || hit.pending)) return hit.value;
+    const entry = { at: now, value: this.fetchState(meetingId), pending: true };
+    this.stateCache.set(meetingId, entry);
+    entry.value.then(
+      () => void (entry.pending = false),
+      () => this.stateCache.get(meetingId) === entry && this.stateCache.delete(meetingId),
+    );
+    return entry.value;
   }
 
   private async fetchState(meetingId: string): Promise<MeetingState> {

@@ -33,7 +33,6 @@ const parser = new XMLParser({
     ['meeting', 'attendee', 'format', 'image'].includes(name) || String(jpath).endsWith('recordings.recording'),
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Xml = any;
 
 export function parseXml(text: string): Xml {

@@ -1,0 +1,96 @@
+// The Matrix adapter: matrix-bot-sdk in, the core's replies out. No end-to-end encryption: the
+// client is built without a crypto store, so encryption can never be enabled.
+import { MatrixClient } from 'matrix-bot-sdk';
+import type { App, Messenger } from '../../src/core/types.ts';
+import type { Config } from '../../src/config.ts';
+import type { Logger } from '../../src/log.ts';
+import { SyncTokenStore, defaultStoragePath, installSdkLogger } from './client.ts';
+import type { MatrixContext } from './context.ts';
+import { describeError } from './context.ts';
+import { DirectRooms } from './dm.ts';
+import { EncryptionWatch } from './encryption.ts';
+import type { MatrixEvent } from './filters.ts';
+import { SeenEvents } from './filters.ts';
+import { EMPTY_INVITERS_WARNING, handleInvite, isEmpty, parseAllowedInviters } from './invites.ts';
+import type { ListenerDeps } from './listener.ts';
+import { onRoomEvent } from './listener.ts';
+import { createMessenger } from './messenger.ts';
+import { RoomQueues } from './room-queues.ts';
+
+export interface MatrixAdapter {
+  messenger: Messenger;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function createMatrixAdapter(opts: {
+  app: App;
+  config: Config;
+  log: Logger;
+  storagePath?: string;
+}): Promise<MatrixAdapter> {
+  const { app, config, log } = opts;
+  const url = config.MATRIX_HOMESERVER_URL;
+  const token = config.MATRIX_ACCESS_TOKEN;
+  if (!url || !token) throw new Error('Matrix is not configured: set MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN.');
+  log.addSecret(token);
+  installSdkLogger(log);
+  const storagePath = opts.storagePath ?? defaultStoragePath(config);
+  const storage = new SyncTokenStore(storagePath);
+  const client = new MatrixClient(url, token, storage);
+  // The SDK's DM helper writes every is_direct invite into m.direct, even invites we reject.
+  client.removeAllListeners('room.invite');
+
+  const ctx: MatrixContext = {
+    client,
+    app,
+    config,
+    log,
+    botUserId: '',
+    botDisplayName: undefined,
+    prefix: config.MATRIX_COMMAND_PREFIX.trim() || '!conference',
+  };
+  const encryption = new EncryptionWatch(ctx);
+  const dms = new DirectRooms(ctx, encryption);
+  const messenger = createMessenger(ctx, dms);
+  const allowed = parseAllowedInviters(config.MATRIX_ALLOWED_INVITERS);
+  const queues = new RoomQueues();
+  let deps: ListenerDeps | null = null;
+
+  const enqueue = (roomId: string, task: (d: ListenerDeps) => Promise<void>): void => {
+    const d = deps;
+    if (d === null) return; // stopped: the last long poll may still deliver events
+    queues.run(roomId, () => task(d), (e) => log.error('matrix: handling an event failed', { roomId, ...describeError(e) }));
+  };
+  client.on('room.event', (roomId: string, ev: MatrixEvent) => enqueue(roomId, (d) => onRoomEvent(ctx, d, roomId, ev)));
+  client.on('room.invite', (roomId: string, ev: MatrixEvent) =>
+    enqueue(roomId, () => handleInvite(ctx, { allowed, encryption, dms }, roomId, ev)),
+  );
+  client.on('room.join', (roomId: string) => enqueue(roomId, () => encryption.checkRoom(roomId)));
+  app.attachMessenger(messenger);
+
+  return {
+    messenger,
+    async start() {
+      ctx.botUserId = await client.getUserId();
+      ctx.botDisplayName = await client
+        .getUserProfile(ctx.botUserId)
+        .then((p: { displayname?: unknown } | null) => (typeof p?.displayname === 'string' ? p.displayname : undefined))
+        .catch(() => undefined);
+      if (isEmpty(allowed)) log.warn(EMPTY_INVITERS_WARNING);
+      for (const item of allowed.invalid) {
+        log.warn('matrix: ignoring an item of MATRIX_ALLOWED_INVITERS (use @user:server or :server)', { item });
+      }
+      deps = { dms, encryption, seen: new SeenEvents(app.state), startedAt: Date.now() };
+      storage.freeze(false);
+      await client.start();
+      log.info('matrix: syncing', { userId: ctx.botUserId, storagePath });
+    },
+    async stop() {
+      deps = null;
+      storage.freeze();
+      client.stop();
+      await queues.idle();
+    },
+  };
+}
