@@ -77,3 +77,16 @@ describe('configuration', () => {
     expect(line).toBe('secret [redacted] in https://h/join?meetingID=a&checksum=[redacted]');
   });
 });
+
+describe('.env.example', () => {
+  it('lists every configuration key, each with a comment above it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { configSchema } = await import('../../src/config.ts');
+    const lines = readFileSync('.env.example', 'utf8').split('\n');
+    for (const key of Object.keys(configSchema.shape)) {
+      const i = lines.findIndex((l) => l.startsWith(`${key}=`));
+      expect(i, key).toBeGreaterThan(0);
+      expect(lines[i - 1], key).toMatch(/^#/);
+    }
+  });
+});

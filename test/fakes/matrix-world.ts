@@ -138,7 +138,14 @@ export class MatrixWorld {
   }
 
   /** A room where the members (and, unless told otherwise, the bot) have joined. */
-  createRoom(opts: { name?: string; members: MemberSpec[]; encrypted?: boolean; botJoined?: boolean; creator?: string }): string {
+  createRoom(opts: {
+    name?: string;
+    members: MemberSpec[];
+    encrypted?: boolean;
+    botJoined?: boolean;
+    creator?: string;
+    botPowerLevel?: number;
+  }): string {
     const id = this.nextId('!room');
     const room: Room = { id, state: new Map(), timeline: [] };
     this.rooms.set(id, room);
@@ -148,6 +155,7 @@ export class MatrixWorld {
       if (m.displayName) this.addUser(m.userId, m.displayName);
       if (m.powerLevel !== undefined) users[m.userId] = m.powerLevel;
     }
+    if (opts.botPowerLevel !== undefined) users[this.botUserId] = opts.botPowerLevel;
     this.append(id, { type: 'm.room.create', sender: creator, state_key: '', content: { creator, room_version: '10' } });
     const pl = matrixFixture('m.room.power_levels')['content'] as Json;
     this.append(id, { type: 'm.room.power_levels', sender: creator, state_key: '', content: { ...pl, users } });
