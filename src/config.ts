@@ -27,6 +27,18 @@ export const configSchema = z.object({
   HTTP_HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: optionalString,
   RECORDING_WATCH_HOURS: z.coerce.number().min(0.1).max(24 * 14).default(48),
+  BBB_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  BOT_TIMEZONE: z
+    .string()
+    .default('UTC')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'expected an IANA time zone such as Europe/Amsterdam'),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,

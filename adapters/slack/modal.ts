@@ -75,11 +75,12 @@ export async function openConfigModal(args: {
     source: 'command',
   });
   const refusal = check.find((r) => r.error !== undefined);
-  if (refusal || check.length === 0) {
-    const msg = renderReply(refusal ?? { audience: 'user', text: '', error: {} }, 'private');
+  if (refusal) {
+    const msg = renderReply(refusal, 'private');
     await respond({ response_type: 'ephemeral', text: msg.text, blocks: msg.blocks });
     return;
   }
+  if (check.length === 0) throw new Error('config check-admin gave no answer');
   try {
     await client.views.open({ trigger_id: command.trigger_id, view: configModalView({ channel: command.channel_id }) });
   } catch (err) {

@@ -116,6 +116,47 @@ export const en = {
   off: 'off',
   defaultValue: (v: string) => `default (${v})`,
   notSet: 'not set',
+
+  // After the command (issue 6)
+  durationText: (minutes: number) =>
+    minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`,
+  meetingSummary: (course: string, started: string, ended: string, duration: string, people: number) =>
+    `${course} has ended. Started ${started}, ended ${ended} (${duration}); ${people} ${people === 1 ? 'person' : 'people'} took part.`,
+  recordingReady: (course: string, date: string, duration: string) => `The recording of ${course} from ${date} (${duration}) is ready:`,
+  recordingFormats: { presentation: 'Presentation', video: 'Video', podcast: 'Audio', notes: 'Notes', screenshare: 'Screen share' } as Record<string, string>,
+  notifyAdded: (course: string) => `I will tell you privately, with your link, as soon as ${course} starts.`,
+  notifyAlready: (course: string) => `You are already on the list: I will tell you privately as soon as ${course} starts.`,
+  notifyNowStarted: (course: string) => `${course} has started.`,
+  recordingsNone: (course: string) => `${course} has no recordings yet.`,
+  recordingsTitle: (course: string, shown: number, total: number) =>
+    `Recordings of ${course}${shown < total ? ` (the latest ${shown} of ${total})` : ''}:`,
+  recordingLine: (n: number, date: string, duration: string) => `${n}. ${date}, ${duration}`,
+  recordingTeacherDetails: (state: string, id: string) => ` [${state}] id ${id}`,
+  recordingStates: { published: 'published', unpublished: 'unpublished (students do not see it)', processing: 'processing', processed: 'processed' } as Record<string, string>,
+  recordingLinkLabel: (n: number, format: string) => `${n}. ${format}`,
+  recordingsBadCount: (prefix: string) => `Usage: ${prefix} recordings [N], where N is how many to show (1 to 50).`,
+  recordingsNeedId: (prefix: string, action: string) => `Name the recording: ${prefix} recordings ${action} <id> (the ids are in ${prefix} recordings).`,
+  recordingNotInCourse: (id: string, course: string) => `There is no recording ${id} of ${course}. The ids are in the list of recordings.`,
+  recordingPublished: (id: string) => `Recording ${id} is published: students can see it.`,
+  recordingUnpublished: (id: string) => `Recording ${id} is unpublished: students no longer see it.`,
+  recordingDeleteConfirm: (prefix: string, id: string) =>
+    `Deleting a recording cannot be undone. To delete it, type ${prefix} recordings delete ${id} --confirm within 5 minutes.`,
+  recordingDeleted: (id: string) => `Recording ${id} is deleted.`,
+  reportBadArg: (prefix: string) => `Usage: ${prefix} report [last|YYYY-MM-DD] [--csv]`,
+  reportNoMeeting: (course: string) => `${course} has no class on record yet.`,
+  reportNoMeetingOn: (course: string, date: string) => `${course} had no class on ${date}.`,
+  reportTitle: (course: string, start: string, end: string | null) =>
+    `Attendance of ${course}, ${start} to ${end ?? 'now (still running)'}:`,
+  reportLine: (name: string, linkGiven: boolean, joined: string | null, left: string | null, role: string) =>
+    `- ${name}: link given ${linkGiven ? 'yes' : 'no'}, ${joined ? `joined ${joined}, left ${left ?? '-'}` : 'not seen in the meeting'}, ${role}`,
+  reportNobody: 'Nobody got a link or was seen in the meeting.',
+  reportTotals: (links: number, present: number) => `${links} got a link, ${present} were seen in the meeting.`,
+  reportSampled: 'Join and leave times are when the bot first and last saw each person (it checks about once a minute).',
+  reportCsvReady: (course: string, date: string) => `Attendance of ${course} on ${date}, as a CSV file.`,
+  reportCsvHeader: ['Name', 'User', 'Link given', 'Joined at', 'Left at', 'Role'],
+  reportRoles: { MODERATOR: 'moderator', VIEWER: 'viewer' } as Record<string, string>,
+  yes: 'yes',
+  no: 'no',
 };
 
 export type Messages = typeof en;

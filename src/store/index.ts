@@ -6,6 +6,9 @@ import { RoleStore } from './roles.ts';
 import { RoomStore } from './rooms.ts';
 import { SettingsStore } from './settings.ts';
 import { StateStore } from './state.ts';
+import { WaitListStore } from './wait-list.ts';
+import { AttendanceStore } from './attendance.ts';
+import { RecordingLogStore } from './recording-log.ts';
 
 export class Store {
   readonly courses: CourseStore;
@@ -14,6 +17,9 @@ export class Store {
   readonly settings: SettingsStore;
   readonly meetings: MeetingStore;
   readonly state: StateStore;
+  readonly waitList: WaitListStore;
+  readonly attendance: AttendanceStore;
+  readonly recordingLog: RecordingLogStore;
 
   constructor(readonly db: Db) {
     this.courses = new CourseStore(db);
@@ -22,6 +28,9 @@ export class Store {
     this.settings = new SettingsStore(db);
     this.meetings = new MeetingStore(db);
     this.state = new StateStore(db);
+    this.waitList = new WaitListStore(db);
+    this.attendance = new AttendanceStore(db);
+    this.recordingLog = new RecordingLogStore(db);
   }
 
   static open(path: string): Store {

@@ -80,4 +80,54 @@ export const migrations: Migration[] = [
       ) STRICT;
     `,
   },
+  // Step 2 (issue 6, after the command): wait list, attendance, recording watch and announcements.
+  {
+    description: 'wait list, link grants, attendance, recording watch, announced recordings',
+    sql: `
+      CREATE TABLE wait_list (
+        course_code  TEXT NOT NULL REFERENCES courses(code) ON DELETE CASCADE,
+        group_name   TEXT NOT NULL DEFAULT '',
+        platform     TEXT NOT NULL,
+        user_id      TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        room_id      TEXT NOT NULL,
+        added_at     INTEGER NOT NULL,
+        PRIMARY KEY (course_code, group_name, platform, user_id)
+      ) STRICT;
+
+      CREATE TABLE link_grants (
+        meeting_id     INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        platform       TEXT NOT NULL,
+        user_id        TEXT NOT NULL,
+        display_name   TEXT NOT NULL,
+        role           TEXT NOT NULL CHECK (role IN ('MODERATOR', 'VIEWER')),
+        first_given_at INTEGER NOT NULL,
+        last_given_at  INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, platform, user_id)
+      ) STRICT;
+
+      CREATE TABLE attendance (
+        meeting_id  INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        bbb_user_id TEXT NOT NULL,
+        full_name   TEXT NOT NULL,
+        role        TEXT NOT NULL,
+        first_seen  INTEGER NOT NULL,
+        last_seen   INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, bbb_user_id)
+      ) STRICT;
+
+      CREATE TABLE recording_watch (
+        meeting_id    INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+        deadline      INTEGER NOT NULL,
+        next_check_at INTEGER NOT NULL,
+        attempts      INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      CREATE TABLE recordings_announced (
+        record_id    TEXT PRIMARY KEY,
+        meeting_id   INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+        announced_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

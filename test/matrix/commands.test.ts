@@ -65,7 +65,7 @@ describe('matrix adapter: class commands', () => {
 
     // A second command reuses the DM it created.
     world.sendText(room, SAM, '!conference join');
-    await until(() => world.sentBy(dmId).length >= 2, 'second link in the same DM');
+    await until(() => world.sentBy(dmId).length >= 2 && bodies(world, room).length >= 2, 'second link in the same DM');
     expect(world.createRoomRequests).toHaveLength(1);
     expect(bodies(world, room)[1]).toBe('Sam Student: I sent you a direct message.');
   });

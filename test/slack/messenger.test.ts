@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/types.ts';
 import { STUDENT } from '../fakes/slack-fake-app.ts';
+import { assertNoJoinUrlInChannelPosts } from '../fakes/slack-web-api.ts';
 import { buttons, CHANNEL, type Harness, startHarness } from './harness.ts';
 
 let h: Harness;
@@ -84,5 +85,16 @@ describe('Slack messenger', () => {
     await h.adapter.messenger.sendToRoom(CHANNEL.id, { audience: 'room', text: 'Q&A <today> <!channel>' });
     const [post] = h.api.callsTo('chat.postMessage');
     expect(post?.body['text']).toBe('Q&amp;A &lt;today&gt; &lt;!channel&gt;');
+  });
+
+  it('the global check (run when every harness closes) catches a join link in a channel post', async () => {
+    h = await startHarness();
+    await fetch(`${h.api.apiUrl}chat.postMessage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ channel: CHANNEL.id, text: 'http://127.0.0.1:8090/bigbluebutton/api/join?role=VIEWER' }).toString(),
+    });
+    expect(() => assertNoJoinUrlInChannelPosts(h.api)).toThrow(/join link posted with chat.postMessage/);
+    h.api.calls.length = 0;
   });
 });

@@ -24,7 +24,7 @@ export function registerConfigSubmit(bolt: BoltApp, deps: ListenerDeps): void {
     const values = view.state.values;
     const url = (values[URL_BLOCK]?.[INPUT_ACTION]?.value ?? '').trim();
     const secret = (values[SECRET_BLOCK]?.[INPUT_ACTION]?.value ?? '').trim();
-    deps.log.addSecret(secret);
+    if (secret.length >= 8) deps.log.addSecret(secret); // never logged by us; masked if anything else tries
     const meta = parseMetadata(view.private_metadata);
     const userId = body.user.id;
     const channel = meta?.channel;

@@ -1,0 +1,38 @@
+// The room messages of things that happen after a command: a meeting's summary, a recording.
+import type { Recording } from '../../bbb/types.ts';
+import type { Messages } from '../../i18n/index.ts';
+import { meetingKey, type Course, type MeetingRecord } from '../model.ts';
+import type { Reply } from '../types.ts';
+import { formatDateTime, minutesBetween } from './time.ts';
+
+export function summaryReply(t: Messages, course: Course, row: MeetingRecord, endedAt: number, people: number, timeZone: string): Reply {
+  const label = t.courseLabel(course.title, course.code, row.group);
+  const text = t.meetingSummary(
+    label,
+    formatDateTime(row.createdAt, timeZone),
+    formatDateTime(endedAt, timeZone),
+    t.durationText(minutesBetween(row.createdAt, endedAt)),
+    people,
+  );
+  return { audience: 'room', text, topic: { event: 'meeting-ended', meetingKey: meetingKey(course.code, row.group) } };
+}
+
+/** Minutes of a recording: its time span, else its longest playback. */
+export function recordingMinutes(rec: Recording): number {
+  if (rec.startTime > 0 && rec.endTime > rec.startTime) return minutesBetween(rec.startTime, rec.endTime);
+  return Math.max(0, ...rec.formats.map((f) => f.length));
+}
+
+export function formatName(t: Messages, type: string): string {
+  return t.recordingFormats[type] ?? type;
+}
+
+export function recordingReply(t: Messages, course: Course, group: string, rec: Recording, timeZone: string): Reply {
+  const label = t.courseLabel(course.title, course.code, group);
+  return {
+    audience: 'room',
+    text: t.recordingReady(label, formatDateTime(rec.startTime, timeZone), t.durationText(recordingMinutes(rec))),
+    links: rec.formats.map((f) => ({ url: f.url, label: formatName(t, f.type), kind: 'recording' as const })),
+    topic: { event: 'recording-ready', meetingKey: meetingKey(course.code, group) },
+  };
+}
