@@ -11,12 +11,15 @@ import { parseAdminList } from '../src/core/roles.ts';
 import { createApp, type CoreApp } from '../src/app.ts';
 import type { Logger } from '../src/log.ts';
 import type { Platform } from '../src/core/types.ts';
+import { createAfter, type After } from '../src/core/after/index.ts';
 
 export interface Bot {
   app: CoreApp;
   store: Store;
   conference: ConferenceService;
   config: Config;
+  /** After the command: callbacks' and the reconciler's events, notify-me, attendance. */
+  after: After;
   close(): void;
 }
 
@@ -38,6 +41,19 @@ export function createBot(config: Config, options: { log: Logger; fallbackServer
     publicUrl: config.PUBLIC_URL,
   });
   const prefixes: Record<Platform, string> = { console: '/conference', slack: '/conference', matrix: config.MATRIX_COMMAND_PREFIX };
+  // The after-the-command services reach the app (messengers, contexts) once it exists.
+  const appRef: { current?: CoreApp } = {};
+  const after = createAfter({
+    store,
+    conference,
+    log,
+    language: config.BOT_LANGUAGE,
+    timeZone: config.BOT_TIMEZONE,
+    recordingWatchHours: config.RECORDING_WATCH_HOURS,
+    pollSeconds: config.BBB_POLL_SECONDS,
+    messengers: () => appRef.current?.messengers ?? new Map(),
+    contextFor: (inv) => appRef.current!.contextFor(inv),
+  });
   const app = createApp({
     store,
     conference,
@@ -45,8 +61,11 @@ export function createBot(config: Config, options: { log: Logger; fallbackServer
     envAdmins: parseAdminList(config.BOT_ADMINS),
     language: config.BOT_LANGUAGE,
     prefixes,
+    events: after.events,
+    timeZone: config.BOT_TIMEZONE,
   });
-  return { app, store, conference, config, close: () => store.close() };
+  appRef.current = app;
+  return { app, store, conference, config, after, close: () => store.close() };
 }
 
 /** Matrix sync state and other files live beside the database. */

@@ -30,7 +30,16 @@ export async function run(options: RunOptions = {}): Promise<void> {
 
   const dev = await maybeStartDevBbb(config, log);
   const bot = createBot(config, { log, fallbackServer: dev && { url: dev.url, secret: dev.secret } });
-  const stops: (() => Promise<void> | void)[] = [() => bot.close(), async () => dev?.close()];
+  // The reconciler: the safety net for lost callbacks, and the only watcher without PUBLIC_URL.
+  const stopReconciler = bot.after.reconciler.start(config.BBB_POLL_SECONDS * 1000);
+  const stops: (() => Promise<void> | void)[] = [
+    async () => {
+      stopReconciler();
+      await bot.after.idle(); // let callbacks' and notify-me work finish before the store closes
+    },
+    () => bot.close(),
+    async () => dev?.close(),
+  ];
   const routes: Route[] = [];
 
   if (slackEnabled(config)) {
@@ -83,7 +92,8 @@ async function maybeStartDevBbb(config: Config, log: Logger): Promise<DevBbbServ
 }
 
 async function maybeStartHttp(config: Config, bot: Bot, log: Logger, routes: Route[]): Promise<Server | undefined> {
-  if (config.HTTP_PORT === undefined && routes.length === 0) return undefined;
+  // BBB callbacks need the HTTP adapter whenever PUBLIC_URL is set.
+  if (config.HTTP_PORT === undefined && config.PUBLIC_URL === undefined && routes.length === 0) return undefined;
   const port = config.HTTP_PORT ?? 3000;
   const { createHttpHandler } = await import('./http/index.ts');
   const handler = createHttpHandler({ bot, log, routes });

@@ -23,11 +23,14 @@ export interface AppDeps {
   language: Language;
   prefixes: Record<Platform, string>;
   events?: Partial<CommandEvents>;
+  /** BOT_TIMEZONE; default UTC. */
+  timeZone?: string;
 }
 
 export interface CoreApp extends App {
   messengers: Map<Platform, Messenger>;
   deps: AppDeps;
+  contextFor(inv: Invocation): CommandContext;
 }
 
 const noEvents: CommandEvents = {
@@ -42,23 +45,30 @@ export function createApp(deps: AppDeps): CoreApp {
   const messengers = new Map<Platform, Messenger>();
   const events: CommandEvents = { ...noEvents, ...deps.events };
 
-  async function handle(inv: Invocation): Promise<Reply[]> {
+  /** What a command sees for this invocation (also used to compute notify-me links for a waiting user). */
+  function contextFor(inv: Invocation): CommandContext {
     const link = deps.store.rooms.get(inv.platform, inv.room.id);
     const course = link ? deps.store.courses.get(link.courseCode) : undefined;
-    const t = messages(course?.language ?? deps.language);
-    const prefix = deps.prefixes[inv.platform];
-    const tokens = tokenize(inv.text);
-    const found = findCommand(tokens.length ? tokens : ['help']);
-    if (!found) return [refusal(t.unknownCommand(prefix, tokens[0] ?? ''))];
-    const ctx: CommandContext = {
-      inv, t, prefix, link, course,
+    return {
+      inv, link, course,
+      t: messages(course?.language ?? deps.language),
+      prefix: deps.prefixes[inv.platform],
       role: resolveRole(deps.store, deps.envAdmins, inv.platform, inv.user, link),
       store: deps.store,
       conference: deps.conference,
       envAdmins: deps.envAdmins,
       log: deps.log,
+      timeZone: deps.timeZone ?? 'UTC',
       events,
     };
+  }
+
+  async function handle(inv: Invocation): Promise<Reply[]> {
+    const ctx = contextFor(inv);
+    const { t, prefix } = ctx;
+    const tokens = tokenize(inv.text);
+    const found = findCommand(tokens.length ? tokens : ['help']);
+    if (!found) return [refusal(t.unknownCommand(prefix, tokens[0] ?? ''))];
     if (!allowed(ctx, found.command)) return [refusalFor(ctx, found.command)];
     try {
       return await found.command.run(ctx, parseOptions(found.rest, found.command.valueOptions));
@@ -73,6 +83,7 @@ export function createApp(deps: AppDeps): CoreApp {
     state: deps.store.state,
     messengers,
     deps,
+    contextFor,
   };
 }
 

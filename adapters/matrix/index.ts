@@ -67,7 +67,6 @@ export async function createMatrixAdapter(opts: {
     enqueue(roomId, () => handleInvite(ctx, { allowed, encryption, dms }, roomId, ev)),
   );
   client.on('room.join', (roomId: string) => enqueue(roomId, () => encryption.checkRoom(roomId)));
-  app.attachMessenger(messenger);
 
   return {
     messenger,

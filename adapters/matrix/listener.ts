@@ -55,7 +55,7 @@ async function onMessage(ctx: MatrixContext, deps: ListenerDeps, roomId: string,
     await refuseSecretInSharedRoom(ctx, { roomId, eventId, sender, senderName });
     return;
   }
-
+  if (isEdit(content)) return;
   const invocation = await buildInvocation(ctx, { roomId, sender, text, profiles, isDirect });
   ctx.log.info('matrix: command', { roomId, sender, command: text.split(/\s+/)[0] ?? '', isDirect });
   let replies: Reply[];

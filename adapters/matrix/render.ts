@@ -47,6 +47,7 @@ export function renderReply(reply: Reply, opts: { prefix: string; inReplyTo?: st
     htmlParts.push(`<a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a>`);
   }
   for (const action of reply.actions ?? []) {
+    if (reply.text.includes(`${opts.prefix} ${action.id}`)) continue; // the text already says what to type
     const hint = messages.actionHint(action.label, `\`${opts.prefix} ${action.id}\``);
     bodyLines.push(hint);
     htmlParts.push(textToHtml(hint));

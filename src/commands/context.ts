@@ -1,4 +1,5 @@
 // What a command sees: the invocation, the room's course, the caller's role, and the services.
+import type { MeetingInfo } from '../bbb/types.ts';
 import type { ConferenceService } from '../core/conference.ts';
 import type { Course, Role, RoomLink } from '../core/model.ts';
 import type { Invocation, Reply } from '../core/types.ts';
@@ -19,6 +20,8 @@ export interface CommandContext {
   conference: ConferenceService;
   envAdmins: ReadonlySet<string>;
   log: Logger;
+  /** IANA time zone for dates and times shown to users (BOT_TIMEZONE). */
+  timeZone: string;
   /** Hooks for what happens after a command (notify-me, attendance); set by the app. */
   events: CommandEvents;
 }
@@ -26,6 +29,8 @@ export interface CommandContext {
 export interface CommandEvents {
   meetingStarted(ctx: CommandContext, course: Course, group: string): Promise<void>;
   linkGiven(ctx: CommandContext, meetingRowId: number | undefined, role: 'MODERATOR' | 'VIEWER'): void;
+  /** Right before `end` asks BBB to end the meeting, with the last meeting info (attendance; callbacks wait for the command). */
+  meetingEnding?(ctx: CommandContext, course: Course, group: string, info: MeetingInfo | undefined): void;
   meetingEnded(ctx: CommandContext, course: Course, group: string): Promise<Reply[]>;
 }
 

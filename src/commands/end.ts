@@ -11,6 +11,7 @@ export const end: Command = {
     const group = ctx.link!.group;
     const label = courseLabel(ctx, course, group);
     const state = await ctx.conference.state(course.code, group, { fresh: true });
+    ctx.events.meetingEnding?.(ctx, course, group, state.status === 'open' ? state.info : undefined);
     const wasKnown = state.status === 'open' && (await ctx.conference.end(course.code, group));
     const summary = await ctx.events.meetingEnded(ctx, course, group);
     if (!wasKnown) return [toUser(ctx.t.notRunning(label)), ...summary];

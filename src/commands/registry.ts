@@ -9,6 +9,9 @@ import { configCheckAdmin, configServer, configShow } from './config-server.ts';
 import { configLink, configUnlink } from './config-link.ts';
 import { configAdmin, configTeacher } from './config-people.ts';
 import { configSet } from './config-set.ts';
+import { notify } from './notify.ts';
+import { recordingsDelete, recordingsList, recordingsPublish, recordingsUnpublish } from './recordings.ts';
+import { report } from './report.ts';
 import { isModerator } from '../core/roles.ts';
 import type { Reply } from '../core/types.ts';
 
@@ -33,6 +36,7 @@ const configHelp: Command = {
 
 export const commands: Command[] = [
   help, start, join, end, status,
+  notify, recordingsList, recordingsPublish, recordingsUnpublish, recordingsDelete, report,
   configHelp, configServer, configShow, configLink, configUnlink, configTeacher, configAdmin, configSet, configCheckAdmin,
 ];
 

@@ -83,10 +83,11 @@ function redact(world: MatrixWorld, roomId: string, eventId: string, txnId: stri
   target.content = {};
   target['unsigned'] = { redacted_because: { reason: body['reason'] } };
   world.redactions.push({ roomId, eventId, reason: body['reason'] });
+  // Room version 11 shape (the spec example): `redacts` inside content (older versions: top level).
+  const template = matrixFixture('m.room.redaction');
   const ev = world.append(roomId, {
-    type: 'm.room.redaction',
+    type: String(template['type']),
     sender: world.botUserId,
-    redacts: eventId,
     content: { ...body, redacts: eventId },
   });
   seen.set(`redact|${txnId}`, ev.event_id);

@@ -37,7 +37,10 @@ export async function startFakeHomeserver(
       case 'GET account':
         return ok({ ...matrixFixture('whoami-response'), user_id: botUserId });
       case 'GET joined_rooms':
-        return ok({ joined_rooms: [...world.rooms.keys()].filter((r) => world.membership(r, botUserId) === 'join') });
+        return ok({
+          ...matrixFixture('joined-rooms-response'),
+          joined_rooms: [...world.rooms.keys()].filter((r) => world.membership(r, botUserId) === 'join'),
+        });
       case 'GET sync':
         return sync(req);
       case 'GET profile': {

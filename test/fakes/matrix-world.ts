@@ -203,7 +203,10 @@ export class MatrixWorld {
       ...(opts.name ? { name: opts.name } : {}),
       ...(opts.encrypted ? { encrypted: true } : {}),
     });
-    const extra = opts.isDirect ? { is_direct: true } : {};
+    // The spec's invite example, made real: sender = inviter, state_key = the bot; `is_direct`
+    // is what a server adds for an invite made by createRoom with is_direct.
+    const { reason } = matrixFixture('m.room.member-invite')['content'] as Json;
+    const extra = { reason, ...(opts.isDirect ? { is_direct: true } : {}) };
     this.setMembership(roomId, this.botUserId, 'invite', opts.inviter, extra);
     this.push({ kind: 'invite', roomId, inviter: opts.inviter, isDirect: opts.isDirect === true });
     return roomId;

@@ -1,6 +1,7 @@
 // Class commands end to end through matrix-bot-sdk and the fake homeserver: start, join, end;
 // links only by DM; DM reuse (m.direct) vs creation; mention as prefix; roles from power levels.
 import { afterEach, describe, expect, it } from 'vitest';
+import { matrixFixture } from '../fakes/matrix-fixtures.ts';
 import { bodies, classRoom, dmRoom, isPrivateRoom, SAM, startHarness, TINA, until, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -51,9 +52,8 @@ describe('matrix adapter: class commands', () => {
     world.sendText(room, SAM, '!conference join');
     await until(() => bodies(world, room).length >= 1, 'DM notice');
 
-    expect(world.createRoomRequests).toEqual([
-      { invite: [SAM], is_direct: true, preset: 'trusted_private_chat', initial_state: [] },
-    ]);
+    // The request matrix-bot-sdk's own tests expect for a DM (no m.room.encryption in initial_state).
+    expect(world.createRoomRequests).toEqual([{ ...matrixFixture('createRoom-request-dm'), invite: [SAM] }]);
     const dmId = world.sent.find((s) => s.roomId !== room)?.roomId ?? '';
     expect(isPrivateRoom(world, dmId)).toBe(true);
     expect(world.membership(dmId, SAM)).toBe('invite');
@@ -76,13 +76,15 @@ describe('matrix adapter: class commands', () => {
     const room = classRoom(world);
     const crowded = world.createRoom({ members: [{ userId: SAM }, { userId: '@eve:school.edu' }] });
     const dm = dmRoom(world, SAM, 'Sam Student');
-    world.setBotAccountData('m.direct', { [SAM]: [crowded, dm], '@bob:example.com': ['!abcdefgh:example.com'] });
+    const specExample = matrixFixture('m.direct')['content'] as Record<string, string[]>; // @bob's rooms
+    world.setBotAccountData('m.direct', { ...specExample, [SAM]: [crowded, dm] });
     await h.adapter.start();
     world.sendText(room, SAM, '!conference join');
     await until(() => world.sentBy(dm).length >= 1, 'link in the existing DM');
     expect(world.createRoomRequests).toEqual([]);
     expect(world.sentBy(crowded)).toEqual([]);
     expect(h.app.state.get('matrix-dm', SAM)).toBe(dm);
+    expect(world.accountData.get('m.direct')).toEqual({ ...specExample, [SAM]: [crowded, dm] }); // unchanged
     await until(() => bodies(world, room).length >= 1, 'room notice');
     expect(bodies(world, room)).toEqual(['Sam Student: I sent you a direct message.']);
   });

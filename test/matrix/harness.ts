@@ -54,7 +54,7 @@ export async function startHarness(opts: { env?: Record<string, string>; script?
       return h.adapter;
     },
     async close() {
-      if (process.env["SHOW_LOGS"]) console.log(log.lines.join("\n"));
+      if (process.env['MATRIX_TEST_LOGS']) console.log(log.lines.join('\n')); // debugging aid
       await h.adapter.stop();
       await hs.close();
       rmSync(dir, { recursive: true, force: true });

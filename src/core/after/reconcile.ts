@@ -46,9 +46,18 @@ export class Reconciler {
     for (const id of this.next.keys()) if (!open.some((m) => m.id === id)) this.next.delete(id);
     for (const row of open) {
       const due = this.next.get(row.id);
-      if (!due || due.at <= now) await this.checkMeeting(row, now, due?.failures ?? 0);
+      if (!due || due.at <= now) await this.guard(() => this.checkMeeting(row, now, due?.failures ?? 0));
     }
-    for (const watch of this.d.store.recordingLog.due(now)) await this.checkRecording(watch.meetingId, watch.deadline, watch.attempts, now);
+    for (const w of this.d.store.recordingLog.due(now)) await this.guard(() => this.checkRecording(w.meetingId, w.deadline, w.attempts, now));
+  }
+
+  /** One item failing never stops the pass. */
+  private async guard(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      this.d.log.error('reconcile: check failed', { error: err });
+    }
   }
 
   private async checkMeeting(row: MeetingRecord, now: number, failures: number): Promise<void> {

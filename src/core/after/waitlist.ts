@@ -19,7 +19,7 @@ export class WaitListNotifier {
     const waiting = store.waitList.list(courseCode, group);
     const course = store.courses.get(courseCode);
     if (waiting.length === 0 || !course) return 0;
-    const state = await conference.state(courseCode, group);
+    const state = await conference.state(courseCode, group, { fresh: true }); // the links below share this answer
     if (state.status !== 'open' || !joinable(course, state.info)) return 0; // keep waiting
     let told = 0;
     for (const w of waiting) {

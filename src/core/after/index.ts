@@ -1,0 +1,63 @@
+// After the command: meeting-ended and recording-ready events, notify-me, attendance, and the
+// reconciler. createAfter() wires them; app.ts gets `events` (the CommandEvents hooks).
+import type { CommandEvents } from '../../commands/context.ts';
+import { Background } from './background.ts';
+import type { AfterDeps } from './deps.ts';
+import { MeetingEvents } from './meeting-events.ts';
+import { Reconciler } from './reconcile.ts';
+import { WaitListNotifier } from './waitlist.ts';
+
+export type { AfterDeps } from './deps.ts';
+
+export interface After {
+  events: CommandEvents;
+  meetingEvents: MeetingEvents;
+  notifier: WaitListNotifier;
+  reconciler: Reconciler;
+  background: Background;
+  /** Resolves when no after-the-command work is running (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+export function createAfter(d: AfterDeps): After {
+  const now = (): number => d.now?.() ?? Date.now();
+  const background = new Background(d.log);
+  const meetingEvents = new MeetingEvents(d);
+  const notifier = new WaitListNotifier(d);
+  const reconciler = new Reconciler(d, meetingEvents, notifier);
+  const { store } = d;
+
+  const events: CommandEvents = {
+    async meetingStarted(_ctx, course, group) {
+      // After the reply: telling a long wait list must not delay the teacher's link.
+      background.run('notify-me', () => notifier.notifyWaiting(course.code, group));
+    },
+    linkGiven(ctx, meetingRowId, role) {
+      if (meetingRowId === undefined) return;
+      const { platform, user } = ctx.inv;
+      store.attendance.linkGiven(meetingRowId, { platform, userId: user.id, displayName: user.displayName, role }, now());
+    },
+    meetingEnding(_ctx, course, group, info) {
+      const row = store.meetings.open(course.code, group);
+      if (!row) return;
+      // The last look inside: everyone there now left at the end.
+      if (info && (row.internalMeetingId === null || info.internalMeetingId === row.internalMeetingId)) {
+        store.attendance.sample(row.id, info.attendees, now());
+      }
+      meetingEvents.claim(row.id);
+    },
+    async meetingEnded(ctx, course, group) {
+      const row = store.meetings.open(course.code, group);
+      if (!row) return [];
+      try {
+        const fromRoom = { platform: ctx.inv.platform, roomId: ctx.inv.room.id };
+        const summary = await meetingEvents.onMeetingEnded(row, { reason: 'end-command', at: now(), fromRoom });
+        return summary ? [summary] : [];
+      } finally {
+        meetingEvents.release(row.id);
+      }
+    },
+  };
+
+  return { events, meetingEvents, notifier, reconciler, background, idle: () => background.idle() };
+}

@@ -1,0 +1,48 @@
+// A linked classroom for the after-the-command tests: MATH101 in room #general, tina teaches,
+// everything driven through the console adapter; plus the invariants every test must keep.
+import { expect } from 'vitest';
+import type { ConsoleLine } from '../../adapters/console/render.ts';
+import { consoleDriver, type Driver } from '../helpers/console-driver.ts';
+import { startTestBot, type TestBot, type TestBotOptions } from '../helpers/test-bot.ts';
+
+export interface Classroom {
+  bot: TestBot;
+  d: Driver;
+  /** BBB meeting id of MATH101 (no group). */
+  meetingId: string;
+}
+
+export async function classroom(opts: TestBotOptions & { record?: boolean } = {}): Promise<Classroom> {
+  const bot = await startTestBot(opts);
+  const d = consoleDriver(bot);
+  await d.run(
+    'admin general /conference config link MATH101 Algebra',
+    'admin general /conference config teacher add @tina',
+    ...(opts.record ? ['admin general /conference config set record on'] : []),
+  );
+  return { bot, d, meetingId: bot.conference.meetingIdOf('MATH101', '') };
+}
+
+/** Waits until the dev server's callbacks and the bot's after-the-command work are done. */
+export async function settle(bot: TestBot): Promise<void> {
+  await bot.bbb.control.idle();
+  await bot.after.idle();
+}
+
+export const roomLines = (d: Driver, text: RegExp): ConsoleLine[] => d.all.filter((l) => l.audience === 'room' && text.test(l.text));
+
+/** Join links only ever reach the user they are for; rooms get recording links at most; no secret anywhere. */
+export function checkInvariants(c: Classroom): void {
+  for (const line of c.d.all) {
+    const serialized = JSON.stringify(line);
+    expect(serialized).not.toContain(c.bot.bbb.secret);
+    for (const url of line.links) {
+      const isJoin = url.includes('/join?');
+      if (line.audience === 'room') expect(isJoin).toBe(false);
+      if (isJoin) expect(new URL(url).searchParams.get('userID')).toBe(`console:${line.user}`);
+    }
+    if (line.audience === 'room') expect(line.text).not.toMatch(/\/join\?/);
+  }
+  expect(c.bot.log.lines.join('\n')).not.toContain(c.bot.bbb.secret);
+  expect(c.bot.log.lines.filter((l) => /could not post|refusing to send a join link/.test(l))).toEqual([]);
+}
