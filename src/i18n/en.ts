@@ -151,7 +151,7 @@ export const en = {
     `- ${name}: link given ${linkGiven ? 'yes' : 'no'}, ${joined ? `joined ${joined}, left ${left ?? '-'}` : 'not seen in the meeting'}, ${role}`,
   reportNobody: 'Nobody got a link or was seen in the meeting.',
   reportTotals: (links: number, present: number) => `${links} got a link, ${present} were seen in the meeting.`,
-  reportSampled: 'Join and leave times are when the bot first and last saw each person (it checks about once a minute).',
+  reportSampled: 'Join and leave times are when the bot first and last saw each person in the meeting (it looks regularly while the class runs).',
   reportCsvReady: (course: string, date: string) => `Attendance of ${course} on ${date}, as a CSV file.`,
   reportCsvHeader: ['Name', 'User', 'Link given', 'Joined at', 'Left at', 'Role'],
   reportRoles: { MODERATOR: 'moderator', VIEWER: 'viewer' } as Record<string, string>,
