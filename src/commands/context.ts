@@ -55,6 +55,11 @@ export function toRoom(text: string, extra: Pick<Reply, 'actions' | 'topic'> = {
   return { audience: 'room', text, ...extra };
 }
 
+/** Whether the platform shows reply actions as buttons (Slack); elsewhere users type the command. */
+export function hasButtons(ctx: CommandContext): boolean {
+  return ctx.inv.platform === 'slack';
+}
+
 export function refusal(text: string, field: 'url' | 'secret' | 'text' = 'text'): Reply {
   return { audience: 'user', text, error: { field } };
 }

@@ -15,11 +15,9 @@ export const end: Command = {
     const wasKnown = state.status === 'open' && (await ctx.conference.end(course.code, group));
     const summary = await ctx.events.meetingEnded(ctx, course, group);
     if (!wasKnown) return [toUser(ctx.t.notRunning(label)), ...summary];
-    return [
-      toRoom(ctx.t.ended(ctx.inv.user.displayName, label), {
-        topic: { event: 'meeting-ended', meetingKey: meetingKey(course.code, group) },
-      }),
-      ...summary,
-    ];
+    // One room message: the meeting's summary and who ended it, or just who ended it.
+    const [first, ...more] = summary;
+    if (first?.audience === 'room') return [{ ...first, text: `${first.text} ${ctx.t.endedBy(ctx.inv.user.displayName)}` }, ...more];
+    return [toRoom(ctx.t.ended(ctx.inv.user.displayName, label), { topic: { event: 'meeting-ended', meetingKey: meetingKey(course.code, group) } }), ...summary];
   },
 };

@@ -1,5 +1,5 @@
 import type { Command, CommandContext } from './context.ts';
-import { courseLabel, starterNames, toUser } from './context.ts';
+import { courseLabel, hasButtons, starterNames, toUser } from './context.ts';
 import { isModerator } from '../core/roles.ts';
 import type { Reply } from '../core/types.ts';
 
@@ -13,7 +13,7 @@ export async function joinReply(ctx: CommandContext, offerNotify: boolean): Prom
   const notStarted = (text: string): Reply => {
     if (moderator) return toUser(`${text} ${ctx.t.notStartedYouCanStart(ctx.prefix)}`);
     if (!offerNotify) return toUser(text);
-    return toUser(`${text} ${ctx.t.notifyOffer(ctx.prefix)}`, { actions: [{ id: 'notify', label: ctx.t.notifyButton }] });
+    return toUser(`${text} ${ctx.t.notifyOffer(ctx.prefix, hasButtons(ctx))}`, { actions: [{ id: 'notify', label: ctx.t.notifyButton }] });
   };
   if (state.status === 'closing') return toUser(ctx.t.meetingEndedMeanwhile(label));
   if (state.status === 'not-started') return notStarted(ctx.t.notStarted(label, starterNames(ctx, course.code)));

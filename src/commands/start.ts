@@ -1,5 +1,5 @@
 import type { Command, CommandContext } from './context.ts';
-import { courseLabel, toRoom, toUser } from './context.ts';
+import { courseLabel, hasButtons, toRoom, toUser } from './context.ts';
 import { meetingKey } from '../core/model.ts';
 
 export const start: Command = {
@@ -23,7 +23,7 @@ export const start: Command = {
     if (!created) return [toUser(ctx.t.alreadyRunning(label), { links: [link] })];
     const replies = [
       toUser(ctx.t.yourModeratorLink(label), { links: [link] }),
-      toRoom(`${ctx.t.started(ctx.inv.user.displayName, label)} ${ctx.t.startedHowToJoin(ctx.prefix)}`, {
+      toRoom(`${ctx.t.started(ctx.inv.user.displayName, label)} ${ctx.t.startedHowToJoin(ctx.prefix, hasButtons(ctx))}`, {
         actions: [{ id: 'join', label: ctx.t.viewerLinkLabel }],
         topic: { event: 'meeting-started', meetingKey: meetingKey(course.code, group) },
       }),

@@ -47,7 +47,7 @@ export const en = {
 
   // start
   started: (who: string, course: string) => `${who} started the class ${course}.`,
-  startedHowToJoin: (prefix: string) => `Type ${prefix} join (or press Join) to get your personal link.`,
+  startedHowToJoin: (prefix: string, buttons: boolean) => `Type ${prefix} join${buttons ? ' (or press Join)' : ''} to get your personal link.`,
   yourModeratorLink: (course: string) => `Your moderator link for ${course} (only for you, do not share it):`,
   alreadyRunning: (course: string) => `${course} is already running. Your moderator link (only for you, do not share it):`,
   moderatorLinkLabel: 'Join as moderator',
@@ -60,13 +60,14 @@ export const en = {
     `${course} has not started yet. ${starters ? `It can be started by ${starters}.` : 'A teacher or coach of the course can start it.'}`,
   notStartedModeratorAbsent: (course: string) => `${course} is open, but no teacher or coach is in it yet. Try again in a moment.`,
   notStartedYouCanStart: (prefix: string) => `You can start it with ${prefix} start.`,
-  notifyOffer: (prefix: string) => `Want to be told when it starts? Type ${prefix} notify (or press Notify me).`,
+  notifyOffer: (prefix: string, buttons: boolean) => `Want to be told when it starts? Type ${prefix} notify${buttons ? ' (or press Notify me)' : ''}.`,
   full: (course: string, count: number, max: number) => `${course} is full (${count} of ${max}). Try again when someone leaves.`,
   yourViewerLink: (course: string) => `Your link to ${course} (only for you, do not share it):`,
   meetingEndedMeanwhile: (course: string) => `${course} has just ended.`,
 
   // end
   ended: (who: string, course: string) => `${who} ended the class ${course}.`,
+  endedBy: (who: string) => `Ended by ${who}.`,
   notRunning: (course: string) => `${course} is not running.`,
 
   // status
@@ -93,7 +94,7 @@ export const en = {
   configSecretNotHere: (prefix: string) =>
     `Do not type the BigBlueButton secret in a shared room. Send ${prefix} config server <url> <secret> in a direct message to the bot${prefix.startsWith('/') ? ', or run /conference config with nothing after it to open a private form' : ''}. Consider the secret exposed if you already posted it here: change it with bbb-conf --setsecret.`,
   configCheckAdminOk: 'You are an admin.',
-  linked: (room: string, course: string) => `Linked this room (${room}) to ${course}.`,
+  linked: (room: string, course: string) => `Linked the room ${room} to ${course}.`,
   unlinked: (course: string) => `This room is no longer linked to ${course}. The course and its settings are kept.`,
   unlinkNothing: 'This room is not linked to any course.',
   unknownUser: (name: string) => `I don't know a user "${name}". Mention them as they appear in this chat.`,

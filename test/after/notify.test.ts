@@ -24,7 +24,7 @@ describe('notify me', () => {
     try {
       c = await classroom({ dir });
       const [refused] = await c.d.run('sam general /conference join');
-      expect(refused!.text).toContain('Type /conference notify (or press Notify me)');
+      expect(refused!.text).toContain('Type /conference notify.');
       const [ok] = await c.d.run('sam general /conference notify');
       expect(ok).toMatchObject({ audience: 'user', user: 'sam', links: [], text: 'I will tell you privately, with your link, as soon as Algebra (MATH101) starts.' });
       const [again] = await c.d.run('sam general /conference notify');

@@ -59,7 +59,7 @@ describe('report', () => {
     c = await classroom();
     const { t0, t1 } = await classWithAttendance(c);
     const [ended] = await c.d.run('tina general /conference end');
-    expect(ended!.text).toBe('tina ended the class Algebra (MATH101).');
+    expect(ended!.text).toMatch(/^Algebra \(MATH101\) has ended\. .* Ended by tina\.$/);
     const endedAt = c.bot.store.meetings.recent('MATH101', '', 1)[0]!.endedAt!;
     const day = formatDay(c.bot.store.meetings.recent('MATH101', '', 1)[0]!.createdAt, 'UTC');
 

@@ -56,7 +56,9 @@ describe('start, join, status, end', () => {
     expect(tstatus!.text).toContain('In the meeting: sam');
 
     const ended = await d.run('tina general /conference end');
-    expect(ended[0]).toMatchObject({ audience: 'room', text: 'tina ended the class Algebra I (MATH101).' });
+    expect(ended).toHaveLength(1);
+    expect(ended[0]).toMatchObject({ audience: 'room', links: [] });
+    expect(ended[0]!.text).toMatch(/^Algebra I \(MATH101\) has ended\. Started .*; 1 person took part\. Ended by tina\.$/);
     await bot.bbb.control.idle();
     await new Promise((r) => setTimeout(r, 80)); // dev server purges ended meetings after 50 ms
     const [after] = await d.run('sam general /conference status');

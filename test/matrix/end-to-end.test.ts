@@ -60,7 +60,7 @@ describe('Matrix end to end (real core)', () => {
     expect(viewer).toContain('fullName=Sam');
 
     world.sendText(room, TINA, '!conference end');
-    await until(() => bodies(world, room).some((b) => b.includes('ended the class')), 'end notice');
+    await until(() => bodies(world, room).some((b) => b.includes('Ended by Tina Teacher.')), 'end notice');
 
     expectNoJoinUrlInSharedRooms(world);
     for (const sent of world.sentBy(room)) expect(JSON.stringify(sent.content)).not.toContain(`${bot.bbb.url}/join`);
