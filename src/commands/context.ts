@@ -64,6 +64,15 @@ export function refusal(text: string, field: 'url' | 'secret' | 'text' = 'text')
   return { audience: 'user', text, error: { field } };
 }
 
+/**
+ * The room's course, its group and its label ("Algebra (MATH101, group g1)"), for commands
+ * whose audience guarantees a linked room ('linked', 'moderator').
+ */
+export function roomCourse(ctx: CommandContext): { course: Course; group: string; label: string } {
+  if (!ctx.course || !ctx.link) throw new Error('command needs a linked room');
+  return { course: ctx.course, group: ctx.link.group, label: courseLabel(ctx, ctx.course, ctx.link.group) };
+}
+
 /** "Algebra (MATH101, group g1)" for the room's course. */
 export function courseLabel(ctx: CommandContext, course: Course, group: string): string {
   return ctx.t.courseLabel(course.title, course.code, group);

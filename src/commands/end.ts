@@ -1,5 +1,5 @@
 import type { Command } from './context.ts';
-import { courseLabel, toRoom, toUser } from './context.ts';
+import { roomCourse, toRoom, toUser } from './context.ts';
 import { meetingKey } from '../core/model.ts';
 
 export const end: Command = {
@@ -7,9 +7,7 @@ export const end: Command = {
   usage: 'end',
   who: 'moderator',
   async run(ctx) {
-    const course = ctx.course!;
-    const group = ctx.link!.group;
-    const label = courseLabel(ctx, course, group);
+    const { course, group, label } = roomCourse(ctx);
     const state = await ctx.conference.state(course.code, group, { fresh: true });
     ctx.events.meetingEnding?.(ctx, course, group, state.status === 'open' ? state.info : undefined);
     const wasKnown = state.status === 'open' && (await ctx.conference.end(course.code, group));

@@ -1,13 +1,11 @@
 import type { Command, CommandContext } from './context.ts';
-import { courseLabel, hasButtons, starterNames, toUser } from './context.ts';
+import { hasButtons, roomCourse, starterNames, toUser } from './context.ts';
 import { isModerator } from '../core/roles.ts';
 import type { Reply } from '../core/types.ts';
 
 /** Why a user cannot get a link right now, or the link. Shared by `join` and notify-me. */
 export async function joinReply(ctx: CommandContext, offerNotify: boolean): Promise<Reply> {
-  const course = ctx.course!;
-  const group = ctx.link!.group;
-  const label = courseLabel(ctx, course, group);
+  const { course, group, label } = roomCourse(ctx);
   const moderator = isModerator(ctx.role);
   const state = await ctx.conference.state(course.code, group);
   const notStarted = (text: string): Reply => {

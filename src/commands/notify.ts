@@ -1,7 +1,7 @@
 // `notify`: a student asks to be told privately, with their link, when the class starts.
 // When it is already running it answers like `join`.
 import type { Command } from './context.ts';
-import { courseLabel, toUser } from './context.ts';
+import { courseLabel, roomCourse, toUser } from './context.ts';
 import { joinReply } from './join.ts';
 import { isModerator } from '../core/roles.ts';
 import { joinable } from '../core/after/waitlist.ts';
@@ -11,8 +11,7 @@ export const notify: Command = {
   usage: 'notify',
   who: 'linked',
   async run(ctx) {
-    const course = ctx.course!;
-    const group = ctx.link!.group;
+    const { course, group } = roomCourse(ctx);
     if (isModerator(ctx.role)) return [await joinReply(ctx, false)];
     const state = await ctx.conference.state(course.code, group);
     if (state.status === 'open' && joinable(course, state.info)) return [await joinReply(ctx, false)];

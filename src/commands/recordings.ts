@@ -1,7 +1,7 @@
 // `recordings [N]` lists the course's recordings (students: published only); teachers publish,
 // unpublish and delete them (delete asks to confirm with --confirm within 5 minutes).
 import type { Command, CommandContext } from './context.ts';
-import { courseLabel, refusal, toUser } from './context.ts';
+import { courseLabel, refusal, roomCourse, toUser } from './context.ts';
 import { isModerator } from '../core/roles.ts';
 import type { Reply } from '../core/types.ts';
 import type { Parsed } from '../core/tokens.ts';
@@ -20,9 +20,7 @@ export const recordingsList: Command = {
     const [n, ...extra] = args.words;
     const count = n === undefined ? DEFAULT_COUNT : /^\d{1,3}$/.test(n) ? Number(n) : NaN;
     if (extra.length > 0 || !(count >= 1 && count <= MAX_COUNT)) return [refusal(ctx.t.recordingsBadCount(ctx.prefix))];
-    const course = ctx.course!;
-    const group = ctx.link!.group;
-    const label = courseLabel(ctx, course, group);
+    const { course, group, label } = roomCourse(ctx);
     const teacher = isModerator(ctx.role);
     const all = await courseRecordings(ctx.conference.api(), ctx.conference.meetingIdOf(course.code, group), teacher);
     if (all.length === 0) return [toUser(ctx.t.recordingsNone(label))];
@@ -35,8 +33,7 @@ export const recordingsList: Command = {
 async function target(ctx: CommandContext, args: Parsed, action: string): Promise<{ id: string } | { refusal: Reply }> {
   const id = args.words[0];
   if (!id || args.words.length > 1) return { refusal: refusal(ctx.t.recordingsNeedId(ctx.prefix, action)) };
-  const course = ctx.course!;
-  const group = ctx.link!.group;
+  const { course, group } = roomCourse(ctx);
   const rec = await courseRecording(ctx.conference.api(), ctx.conference.meetingIdOf(course.code, group), id);
   if (!rec) return { refusal: refusal(ctx.t.recordingNotInCourse(id, courseLabel(ctx, course, group))) };
   return { id: rec.recordId };

@@ -1,6 +1,6 @@
 // `report [last|YYYY-MM-DD] [--csv]`: attendance of a class, for its teachers, coaches and admins.
 import type { Command } from './context.ts';
-import { courseLabel, refusal, toUser } from './context.ts';
+import { refusal, roomCourse, toUser } from './context.ts';
 import { attendanceRows, reportCsv, reportMeeting, reportText } from '../core/after/attendance.ts';
 import { formatDay } from '../core/after/time.ts';
 
@@ -13,9 +13,7 @@ export const report: Command = {
     if (extra.length > 0 || (day !== undefined && day !== 'last' && !/^\d{4}-\d{2}-\d{2}$/.test(day))) {
       return [refusal(ctx.t.reportBadArg(ctx.prefix))];
     }
-    const course = ctx.course!;
-    const group = ctx.link!.group;
-    const label = courseLabel(ctx, course, group);
+    const { course, group, label } = roomCourse(ctx);
     const meeting = reportMeeting(ctx.store, course.code, group, day, ctx.timeZone);
     if (!meeting) return [toUser(day && day !== 'last' ? ctx.t.reportNoMeetingOn(label, day) : ctx.t.reportNoMeeting(label))];
     const rows = attendanceRows(ctx.store, meeting.id);

@@ -1,5 +1,5 @@
 import type { Command, CommandContext } from './context.ts';
-import { courseLabel, hasButtons, toRoom, toUser } from './context.ts';
+import { hasButtons, roomCourse, toRoom, toUser } from './context.ts';
 import { meetingKey } from '../core/model.ts';
 
 export const start: Command = {
@@ -7,9 +7,7 @@ export const start: Command = {
   usage: 'start',
   who: 'moderator',
   async run(ctx: CommandContext) {
-    const course = ctx.course!;
-    const group = ctx.link!.group;
-    const label = courseLabel(ctx, course, group);
+    const { course, group, label } = roomCourse(ctx);
     const { meeting, created } = await ctx.conference.start(course, group, {
       platform: ctx.inv.platform,
       userId: ctx.inv.user.id,

@@ -1,5 +1,5 @@
 import type { Command } from './context.ts';
-import { courseLabel, toUser } from './context.ts';
+import { roomCourse, toUser } from './context.ts';
 import { isModerator } from '../core/roles.ts';
 
 export const status: Command = {
@@ -7,9 +7,7 @@ export const status: Command = {
   usage: 'status',
   who: 'linked',
   async run(ctx) {
-    const course = ctx.course!;
-    const group = ctx.link!.group;
-    const label = courseLabel(ctx, course, group);
+    const { course, group, label } = roomCourse(ctx);
     const state = await ctx.conference.state(course.code, group, { fresh: true });
     if (state.status !== 'open') return [toUser(ctx.t.statusNotStarted(label))];
     const info = state.info;
