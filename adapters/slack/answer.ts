@@ -16,7 +16,9 @@ export interface AnswerContext {
   log: Logger;
 }
 
-async function privately(ctx: AnswerContext, reply: Reply): Promise<void> {
+async function privately(ctx: AnswerContext, original: Reply): Promise<void> {
+  // A file goes to the user's DM with the bot; the answer here then only says so.
+  const reply = original.file ? await ctx.delivery.sendFileToUser(ctx.userId, original) : original;
   const msg = renderReply(reply, 'private');
   try {
     await ctx.respond({ response_type: 'ephemeral', replace_original: false, text: msg.text, blocks: msg.blocks });

@@ -1,9 +1,10 @@
 // Posting rendered replies with the Web API: channel posts (with the start-announcement
-// bookkeeping and chat.update when the class ends), ephemeral messages and DMs.
+// bookkeeping and chat.update when the class ends), ephemeral messages, DMs and file uploads.
 import type { webApi } from '@slack/bolt';
 import { assertNoJoinLinkInRoom, type KeyValueStore, type Reply } from '../../src/core/types.ts';
 import type { Logger } from '../../src/log.ts';
-import { assertNoJoinUrlInChannelMessage, renderEndedAnnouncement, renderReply } from './render.ts';
+import { messages } from './messages.ts';
+import { assertNoJoinUrlInChannelMessage, escapeMrkdwn, renderEndedAnnouncement, renderReply } from './render.ts';
 import { slackErrorCode } from './slack-errors.ts';
 
 export const ANNOUNCEMENT_NAMESPACE = 'slack-announcement';
@@ -21,6 +22,20 @@ export interface Delivery {
   sendPrivately(userId: string, reply: Reply, roomId?: string): Promise<void>;
   /** The bot's user name, for "/invite @name" (auth.test, asked once). */
   botName(): Promise<string>;
+  /**
+   * A private reply with a file (an attendance CSV is personal data): uploads the file into the
+   * DM between the bot and this user (files.uploadV2), never into a shared channel. Returns the
+   * reply still to show the user: without the file and with "I sent you the file in a direct
+   * message", or, if the upload failed (e.g. missing_scope: no files:write), the reply unchanged,
+   * so that the file is shown inline as before. Never throws.
+   */
+  sendFileToUser(userId: string, reply: Reply): Promise<Reply>;
+}
+
+/** The reply once its file went to the user's DM: same text, buttons and links, plus a note. */
+export function replyAfterFileSent(reply: Reply): Reply {
+  const { file: _sent, ...rest } = reply;
+  return { ...rest, text: reply.text ? `${reply.text}\n${messages.fileSentByDirectMessage}` : messages.fileSentByDirectMessage };
 }
 
 export function createDelivery(deps: { client: webApi.WebClient; state: KeyValueStore; log: Logger }): Delivery {
@@ -42,15 +57,43 @@ export function createDelivery(deps: { client: webApi.WebClient; state: KeyValue
     }
   }
 
-  async function dm(userId: string, reply: Reply): Promise<void> {
+  async function openDm(userId: string): Promise<string> {
     const open = await client.conversations.open({ users: userId });
     const channel = open.channel?.id;
     if (!channel) throw new Error('conversations.open returned no channel');
+    return channel;
+  }
+
+  async function dm(userId: string, reply: Reply): Promise<void> {
+    const channel = await openDm(userId);
     const msg = renderReply(reply, 'private');
     await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks, unfurl_links: false });
   }
 
+  async function sendFileToUser(userId: string, reply: Reply): Promise<Reply> {
+    const file = reply.file;
+    if (!file) return reply;
+    try {
+      // Only the user and the bot are in this conversation: the file is shared nowhere else.
+      const channel = await openDm(userId);
+      await client.files.uploadV2({
+        channel_id: channel,
+        file: Buffer.from(file.content, 'utf8'),
+        filename: file.name,
+        title: file.name,
+        ...(reply.text ? { initial_comment: escapeMrkdwn(reply.text) } : {}),
+      });
+      return replyAfterFileSent(reply);
+    } catch (err) {
+      // Only the Slack error code: no file content, no upload URL.
+      log.warn('slack: could not upload the file to the user, showing it inline instead', { error: slackErrorCode(err) });
+      return reply;
+    }
+  }
+
   return {
+    sendFileToUser,
+
     async postToChannel(channel, reply) {
       const asRoom: Reply = { ...reply, audience: 'room' };
       assertNoJoinLinkInRoom(asRoom);
@@ -65,7 +108,8 @@ export function createDelivery(deps: { client: webApi.WebClient; state: KeyValue
       }
     },
 
-    async sendPrivately(userId, reply, roomId) {
+    async sendPrivately(userId, original, roomId) {
+      const reply = original.file ? await sendFileToUser(userId, original) : original;
       if (roomId !== undefined) {
         const msg = renderReply(reply, 'private');
         try {
@@ -75,6 +119,9 @@ export function createDelivery(deps: { client: webApi.WebClient; state: KeyValue
           log.info('slack: ephemeral message failed, sending a DM instead', { channel: roomId, error: slackErrorCode(err) });
         }
       }
+      // In the DM itself the upload's initial comment already carried the text.
+      const fileSent = original.file !== undefined && reply.file === undefined;
+      if (fileSent && !reply.links?.length && !reply.actions?.length) return;
       await dm(userId, reply);
     },
 

@@ -13,6 +13,7 @@ export const messages = {
   notifyButton: 'Notify me',
   fileTruncated: (name: string) => `(${name} was too long to show in full; ask an admin for the complete file.)`,
   fileHeading: (name: string) => `${name}:`,
+  fileSentByDirectMessage: 'I sent you the file in a direct message',
   modal: {
     title: 'BigBlueButton server',
     submit: 'Save',

@@ -16,8 +16,11 @@ export function createSlackMessenger(delivery: Delivery, log: Logger): Messenger
         log.warn('slack: not in channel, message dropped (invite the bot again)', { channel: roomId, error: slackErrorCode(err) });
       }
     },
-    async sendToUser(userId: string, reply: Reply, context?: { roomId?: string }) {
-      await delivery.sendPrivately(userId, reply, context?.roomId);
+    // Always a DM: these messages are not answers to something the user just typed, and an
+    // ephemeral message is lost if the user is not looking at that channel right then (Slack
+    // does not store it). A DM persists and notifies (e.g. "class has started, here is your link").
+    async sendToUser(userId: string, reply: Reply) {
+      await delivery.sendPrivately(userId, reply);
     },
   };
 }

@@ -28,7 +28,9 @@ describe('/conference commands', () => {
     expect(JSON.stringify(post?.body)).not.toMatch(/api\/join/);
 
     // The announcement is remembered for the "ended" update.
-    const saved = JSON.parse(h.app.stateMap.get(`slack-announcement/${CHANNEL.id}|MATH101`) ?? '{}') as { channel?: string; ts?: string };
+    // (saved after chat.postMessage answers, so wait for it rather than race the adapter)
+    const raw = await h.api.waitFor(() => h.app.stateMap.get(`slack-announcement/${CHANNEL.id}|MATH101`), 3000, 'the saved announcement');
+    const saved = JSON.parse(raw) as { channel?: string; ts?: string };
     expect(saved.channel).toBe(CHANNEL.id);
     expect(saved.ts).toMatch(/^\d+\.\d{6}$/);
   });
@@ -57,7 +59,7 @@ describe('/conference commands', () => {
     h = await startHarness();
     await h.command('start', TEACHER);
     const [announcement] = await h.api.waitFor(() => h.api.callsTo('chat.postMessage').length === 1 && h.api.callsTo('chat.postMessage'), 3000, 'the announcement');
-    const startTs = JSON.parse(h.app.stateMap.get(`slack-announcement/${CHANNEL.id}|MATH101`)!).ts as string;
+    const startTs = JSON.parse(await h.api.waitFor(() => h.app.stateMap.get(`slack-announcement/${CHANNEL.id}|MATH101`), 3000, 'the saved announcement')).ts as string;
     expect(startTs).toBeTruthy();
 
     const res = await h.command('end', TEACHER);
@@ -145,11 +147,12 @@ describe('/conference commands', () => {
     expect(h.api.callsTo('users.info').filter((c) => c.body['user'] === STUDENT.id)).toHaveLength(1);
   });
 
-  it('a CSV file comes as an ephemeral code block', async () => {
+  it('a CSV file goes to the user\'s DM as a real file (details in files.test.ts)', async () => {
     h = await startHarness();
     const res = await h.command('attendance', TEACHER);
     const [answer] = await h.api.waitFor(() => h.api.postsTo(res.responseUrl).length === 1 && h.api.postsTo(res.responseUrl), 3000, 'the answer');
     expect(answer?.body['response_type']).toBe('ephemeral');
-    expect(JSON.stringify(answer?.body['blocks'])).toContain('```\\nname,minutes\\nsam,42\\n```');
+    expect(JSON.stringify(answer?.body['blocks'])).toContain('I sent you the file in a direct message');
+    expect(h.api.completedUploads.map((u) => u.channelId)).toEqual(['D069C7QFK']);
   });
 });

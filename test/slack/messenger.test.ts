@@ -60,24 +60,18 @@ describe('Slack messenger', () => {
     expect(h.log.lines.some((l) => l.includes('not_in_channel'))).toBe(true);
   });
 
-  it('sendToUser with a room: chat.postEphemeral to that user in that channel', async () => {
-    h = await startHarness();
-    await h.adapter.messenger.sendToUser(STUDENT.id, { audience: 'user', text: 'MATH101 has started.', actions: [{ id: 'join', label: 'Join' }], topic: { event: 'notice', meetingKey: 'MATH101' } }, { roomId: CHANNEL.id });
-    const [eph] = h.api.callsTo('chat.postEphemeral');
-    expect(eph?.body).toMatchObject({ channel: CHANNEL.id, user: STUDENT.id, text: 'MATH101 has started.' });
-    expect(buttons(eph!.body).map((b) => b['action_id'])).toEqual(['conference_join']);
-  });
-
-  it('sendToUser without a room, or when the ephemeral fails: a DM (conversations.open + chat.postMessage)', async () => {
+  it('sendToUser: always a DM (conversations.open + chat.postMessage), never an ephemeral that could be missed', async () => {
     h = await startHarness();
     await h.adapter.messenger.sendToUser(STUDENT.id, { audience: 'user', text: 'Your recording is ready.' });
-    h.api.setError('chat.postEphemeral', 'user_not_in_channel');
-    await h.adapter.messenger.sendToUser(STUDENT.id, { audience: 'user', text: 'MATH101 has started.' }, { roomId: CHANNEL.id });
+    await h.adapter.messenger.sendToUser(STUDENT.id, { audience: 'user', text: 'MATH101 has started.', actions: [{ id: 'join', label: 'Join' }] }, { roomId: CHANNEL.id });
+    expect(h.api.callsTo('chat.postEphemeral')).toEqual([]);
     expect(h.api.callsTo('conversations.open').map((c) => c.body['users'])).toEqual([STUDENT.id, STUDENT.id]);
-    expect(h.api.callsTo('chat.postMessage').map((c) => [c.body['channel'], c.body['text']])).toEqual([
+    const posts = h.api.callsTo('chat.postMessage');
+    expect(posts.map((c) => [c.body['channel'], c.body['text']])).toEqual([
       ['D069C7QFK', 'Your recording is ready.'],
       ['D069C7QFK', 'MATH101 has started.'],
     ]);
+    expect(buttons(posts[1]!.body).map((b) => b['action_id'])).toEqual(['conference_join']);
   });
 
   it('escapes mrkdwn control characters in plain text', async () => {
