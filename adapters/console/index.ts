@@ -95,8 +95,15 @@ export function createConsole(o: ConsoleOptions) {
 
   /** Reads all input, one line at a time in order; resolves after the last reply. */
   async function runInput(): Promise<void> {
-    const rl = createInterface({ input: o.input, terminal: false });
-    const prompt = () => o.interactive && process.stdout.write(`${user}@#${room}> `);
+    // Interactive: readline's own terminal mode gives line editing and history (arrow keys).
+    const rl = o.interactive
+      ? createInterface({ input: o.input, output: process.stdout, terminal: true, historySize: 200 })
+      : createInterface({ input: o.input, terminal: false });
+    const prompt = (): void => {
+      if (!o.interactive) return;
+      rl.setPrompt(`${user}@#${room}> `);
+      rl.prompt();
+    };
     prompt();
     for await (const raw of rl) {
       try {
