@@ -8,14 +8,12 @@ export const start: Command = {
   who: 'moderator',
   async run(ctx: CommandContext) {
     const { course, group, label } = roomCourse(ctx);
-    const { meeting, created } = await ctx.conference.start(course, group, {
+    const { meeting, created, session } = await ctx.conference.start(course, group, {
       platform: ctx.inv.platform,
       userId: ctx.inv.user.id,
       roomId: ctx.inv.room.id,
     });
-    const state = await ctx.conference.state(course.code, group);
-    if (state.status !== 'open') return [toUser(ctx.t.meetingStillClosing(label))];
-    const url = ctx.conference.joinUrl(state.info, { platform: ctx.inv.platform, ...ctx.inv.user }, 'MODERATOR');
+    const url = ctx.conference.joinUrl(session, { platform: ctx.inv.platform, ...ctx.inv.user }, 'MODERATOR');
     ctx.events.linkGiven(ctx, meeting.id, 'MODERATOR');
     const link = { url, label: ctx.t.moderatorLinkLabel, kind: 'join-moderator' as const };
     if (!created) return [toUser(ctx.t.alreadyRunning(label), { links: [link] })];

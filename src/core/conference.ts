@@ -85,7 +85,11 @@ export class ConferenceService {
   }
 
   /** Creates the course's meeting, or finds the running one. `created` is false when it already existed. */
-  async start(course: Course, group: string, by: Starter): Promise<{ meeting: MeetingRecord; created: boolean }> {
+  async start(
+    course: Course,
+    group: string,
+    by: Starter,
+  ): Promise<{ meeting: MeetingRecord; created: boolean; session: { meetingId: string; createTime: string } }> {
     const api = this.api();
     const key = this.o.store.settings.instanceKey();
     const meetingId = bbbMeetingId(key, course.code, group);
@@ -126,9 +130,10 @@ export class ConferenceService {
     }
     if (!created || created.hasBeenForciblyEnded) throw new MeetingClosingError();
 
+    const session = { meetingId, createTime: created.createTime };
     const meetings = this.o.store.meetings;
     const open = meetings.open(course.code, group);
-    if (open && open.createTime === created.createTime) return { meeting: open, created: false };
+    if (open && open.createTime === created.createTime) return { meeting: open, created: false, session };
     if (open) meetings.markEnded(open.id, Date.now(), 'replaced'); // ended without us hearing of it
     const meeting = meetings.insert({
       courseCode: course.code,
@@ -143,7 +148,7 @@ export class ConferenceService {
       createdAt: Date.now(),
       callbackToken: token,
     });
-    return { meeting, created: !created.duplicate };
+    return { meeting, created: !created.duplicate, session };
   }
 
   private meta(course: Course, group: string, token: string): Record<string, string> {
@@ -188,13 +193,18 @@ export class ConferenceService {
     }
   }
 
-  joinUrl(info: MeetingInfo, user: { platform: Platform; id: string; displayName: string }, role: 'MODERATOR' | 'VIEWER'): string {
+  /** A signed join link for one user and one session (createTime keeps it from joining a later session). */
+  joinUrl(
+    session: { meetingId: string; createTime: string },
+    user: { platform: Platform; id: string; displayName: string },
+    role: 'MODERATOR' | 'VIEWER',
+  ): string {
     return this.api().joinUrl({
-      meetingId: info.meetingId,
+      meetingId: session.meetingId,
       fullName: user.displayName,
       role,
       userId: `${user.platform}:${user.id}`,
-      createTime: info.createTime,
+      createTime: session.createTime,
     });
   }
 

@@ -85,6 +85,12 @@ describe('start, join, status, end', () => {
     expect(bot.bbb.control.callCounts().create ?? 0).toBe(0);
   });
 
+  it('start costs one BBB call (create): the moderator link is built from its answer', async () => {
+    bot.bbb.control.resetCallCounts();
+    await d.run('tina general /conference start');
+    expect(bot.bbb.control.callCounts()).toEqual({ create: 1 });
+  });
+
   it('a second start reuses the meeting and only answers privately', async () => {
     await d.run('tina general /conference start');
     const again = await d.run('carl general /conference start');
