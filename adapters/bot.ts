@@ -63,6 +63,7 @@ export function createBot(config: Config, options: { log: Logger; fallbackServer
     prefixes,
     events: after.events,
     timeZone: config.BOT_TIMEZONE,
+    defaultDurationMinutes: config.BBB_DEFAULT_DURATION_MINUTES,
   });
   appRef.current = app;
   return { app, store, conference, config, after, close: () => store.close() };

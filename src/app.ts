@@ -25,6 +25,7 @@ export interface AppDeps {
   events?: Partial<CommandEvents>;
   /** BOT_TIMEZONE; default UTC. */
   timeZone?: string;
+  defaultDurationMinutes?: number;
 }
 
 export interface CoreApp extends App {
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): CoreApp {
       envAdmins: deps.envAdmins,
       log: deps.log,
       timeZone: deps.timeZone ?? 'UTC',
+      defaults: { durationMinutes: deps.defaultDurationMinutes ?? 300, language: deps.language },
       events,
     };
   }

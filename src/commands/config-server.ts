@@ -49,9 +49,10 @@ export const configShow: Command = {
 function showLines(ctx: CommandContext): string[] {
   const t = ctx.t;
   const server = ctx.conference.server();
-  const lines = [`BigBlueButton server: ${server ? `${server.url} (secret ********)` : t.notSet}`];
+  const l = t.showLabels;
+  const lines = [`${l.server}: ${server ? `${server.url} (${l.secretMasked})` : t.notSet}`];
   const admins = [...ctx.envAdmins].filter((a) => a.startsWith(`${ctx.inv.platform}:`)).map((a) => a.split(':').slice(1).join(':'));
-  lines.push(`Admins: ${[...new Set([...admins, ...ctx.store.roles.admins(ctx.inv.platform)])].join(', ') || t.none}`);
+  lines.push(`${l.admins}: ${[...new Set([...admins, ...ctx.store.roles.admins(ctx.inv.platform)])].join(', ') || t.none}`);
   if (!ctx.course || !ctx.link) {
     lines.push(t.helpNotLinked);
     return lines;
@@ -60,15 +61,15 @@ function showLines(ctx: CommandContext): string[] {
   const members = ctx.store.roles.members(c.code);
   const names = (role: string) => members.filter((m) => m.role === role).map((m) => m.displayName ?? m.userId).join(', ') || t.none;
   lines.push(
-    `This room: ${t.courseLabel(c.title, c.code, ctx.link.group)}`,
-    `Teachers: ${names('teacher')}`,
-    `Coaches: ${names('coach')}`,
+    `${l.room}: ${t.courseLabel(c.title, c.code, ctx.link.group)}`,
+    `${l.teachers}: ${names('teacher')}`,
+    `${l.coaches}: ${names('coach')}`,
     `record: ${c.record ? t.on : t.off}`,
     `max-participants: ${c.maxParticipants ?? t.none}`,
-    `duration: ${c.durationMinutes ?? t.defaultValue('300')} min`,
+    `duration: ${c.durationMinutes ?? t.defaultValue(String(ctx.defaults.durationMinutes))} ${l.minutes}`,
     `welcome: ${c.welcome ?? t.notSet}`,
     `join-policy: ${c.joinPolicy}`,
-    `language: ${c.language ?? t.defaultValue('en')}`,
+    `language: ${c.language ?? t.defaultValue(ctx.defaults.language)}`,
   );
   return lines;
 }

@@ -22,6 +22,8 @@ export interface CommandContext {
   log: Logger;
   /** IANA time zone for dates and times shown to users (BOT_TIMEZONE). */
   timeZone: string;
+  /** Deployment defaults a course falls back to (shown by `config show`). */
+  defaults: { durationMinutes: number; language: string };
   /** Hooks for what happens after a command (notify-me, attendance); set by the app. */
   events: CommandEvents;
 }

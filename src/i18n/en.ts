@@ -86,6 +86,8 @@ export const en = {
 
   // config
   configShow: (lines: string) => `Configuration:\n${lines}`,
+  /** Labels of `config show`; option names (record, duration, …) stay as typed in commands. */
+  showLabels: { server: 'BigBlueButton server', secretMasked: 'secret ********', admins: 'Admins', room: 'This room', teachers: 'Teachers', coaches: 'Coaches', minutes: 'min' },
   configServerSaved: (url: string, version: string) => `BigBlueButton server saved: ${url} (${version}). The secret was checked and is not shown.`,
   configServerBadUrl: (detail: string) => `That server URL is not valid: ${detail}. Use the address of your BigBlueButton server, e.g. https://bbb.school.edu/bigbluebutton/`,
   configServerUnreachable: (url: string) => `Could not reach a BigBlueButton server at ${url}. Check the address and that the server is up; nothing was saved.`,
