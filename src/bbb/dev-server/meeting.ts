@@ -1,5 +1,6 @@
 // The meeting model: one BBB session (from create to purge) and the pure rules on it.
 import { createHash, randomBytes } from 'node:crypto';
+import type { CreateSpec } from './create-params.ts';
 
 export type Role = 'MODERATOR' | 'VIEWER';
 
@@ -13,28 +14,13 @@ export interface SimAttendee {
   customdata: Map<string, string>;
 }
 
-export interface SimMeeting {
-  meetingId: string;
+/** One session: what create asked for (passwords and voice bridge settled), plus its live state. */
+export interface SimMeeting extends Omit<CreateSpec, 'attendeePW' | 'moderatorPW' | 'voiceBridge'> {
   internalMeetingId: string;
-  name: string;
   attendeePW: string;
   moderatorPW: string;
   createTime: number;
   voiceBridge: string;
-  dialNumber: string;
-  welcome: string;
-  logoutUrl: string;
-  record: boolean;
-  autoStartRecording: boolean;
-  allowStartStopRecording: boolean;
-  maxParticipants: number;
-  /** Minutes after creation; 0 = no limit. */
-  duration: number;
-  expireNoJoinMin: number;
-  expireLastLeftMin: number;
-  guestPolicy: string;
-  /** Lower-cased names, insertion order. */
-  metadata: Map<string, string>;
   startTime: number;
   endTime: number;
   hasUserJoined: boolean;
