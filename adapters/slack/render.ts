@@ -39,6 +39,15 @@ function plain(text: string): types.PlainTextElement {
   return { type: 'plain_text', text: clip(text, BUTTON_TEXT_MAX), emoji: true };
 }
 
+/**
+ * A button's optional `value`: left out when there is none (a join refusal from the core has no
+ * meeting key) rather than sent as an empty string, which Block Kit validation may refuse
+ * (invalid_blocks). The click handler does not read it: the channel clicked in names the course.
+ */
+function valueOf(meetingKey: string): { value?: string } {
+  return meetingKey ? { value: meetingKey } : {};
+}
+
 export function renderReply(reply: Reply, where: Destination): SlackMessage {
   const text = escapeMrkdwn(reply.text);
   const blocks: KnownBlock[] = [section(text)];
@@ -59,11 +68,11 @@ export function renderReply(reply: Reply, where: Destination): SlackMessage {
   const joinAction = actions.find((a) => a.id === 'join');
   const announcesStart = reply.audience === 'room' && reply.topic?.event === 'meeting-started';
   if (joinAction || announcesStart) {
-    buttons.push({ type: 'button', action_id: ACTION_JOIN, text: plain(joinAction?.label ?? messages.joinButton), value: meetingKey, style: 'primary' });
+    buttons.push({ type: 'button', action_id: ACTION_JOIN, text: plain(joinAction?.label ?? messages.joinButton), ...valueOf(meetingKey), style: 'primary' });
   }
   const notifyAction = actions.find((a) => a.id === 'notify');
   if (notifyAction) {
-    buttons.push({ type: 'button', action_id: ACTION_NOTIFY, text: plain(notifyAction.label || messages.notifyButton), value: meetingKey });
+    buttons.push({ type: 'button', action_id: ACTION_NOTIFY, text: plain(notifyAction.label || messages.notifyButton), ...valueOf(meetingKey) });
   }
   if (buttons.length > 0) blocks.push({ type: 'actions', block_id: 'conference_actions', elements: buttons });
 

@@ -153,6 +153,8 @@ export class FakeSlackWebApi {
   uploadStatus = 200;
   private readonly pendingUploads = new Map<string, PendingUpload>();
   private readonly directChannels = new Map<string, string>();
+  /** DM ids this fake handed out with conversations.open: only that user and the bot read them. */
+  readonly openedDirectChannels = new Set<string>();
   private fileCounter = 0;
   private readonly errors = new Map<string, string>();
   private readonly latency = new Map<string, number>();
@@ -345,7 +347,9 @@ export class FakeSlackWebApi {
       case 'conversations.open': {
         const r = json('conversations-open-response.json');
         const dm = this.directChannels.get(String(body['users']));
-        return dm ? { ...r, channel: { ...(r['channel'] as object), id: dm } } : r;
+        const answer = dm ? { ...r, channel: { ...(r['channel'] as object), id: dm } } : r;
+        this.openedDirectChannels.add(String((answer['channel'] as { id?: unknown }).id));
+        return answer;
       }
       case 'files.getUploadURLExternal':
         return this.getUploadUrl(body);
@@ -386,11 +390,16 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
 
 const JOIN_URL = /\/bigbluebutton\/api\/join/i;
 
-/** The global rule: nothing that a whole channel can read (chat.postMessage, chat.update) carries a join link. */
+/**
+ * The global rule: nothing that a whole channel can read (chat.postMessage, chat.update) carries a
+ * join link. A DM opened with conversations.open (the user and the bot only) is where notify-me
+ * sends a student their own link, so it is not a channel.
+ */
 export function assertNoJoinUrlInChannelPosts(api: FakeSlackWebApi): void {
   for (const c of api.calls) {
-    if ((c.method === 'chat.postMessage' || c.method === 'chat.update') && JOIN_URL.test(JSON.stringify(c.body))) {
-      throw new Error(`join link posted with ${c.method} to ${String(c.body['channel'])}`);
-    }
+    if (c.method !== 'chat.postMessage' && c.method !== 'chat.update') continue;
+    const channel = String(c.body['channel']);
+    if (api.openedDirectChannels.has(channel)) continue;
+    if (JOIN_URL.test(JSON.stringify(c.body))) throw new Error(`join link posted with ${c.method} to ${channel}`);
   }
 }
