@@ -2,7 +2,7 @@
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signJwt } from '../../src/bbb/dev-server/callbacks.ts';
-import { checkInvariants, classroom, roomLines, settle, type Classroom } from './setup.ts';
+import { checkInvariants, classroom, READY, roomLines, settle, SUMMARY, type Classroom } from './setup.ts';
 
 let c: Classroom | undefined;
 afterEach(async () => {
@@ -11,8 +11,6 @@ afterEach(async () => {
   c = undefined;
 });
 
-const SUMMARY = /^Algebra \(MATH101\) has ended\./;
-const READY = /^The recording of Algebra \(MATH101\) from /;
 
 /** tina starts; tina and sam are seen inside by one reconciler pass. Returns the end callback URL BBB holds. */
 async function runningClass(cl: Classroom): Promise<string> {

@@ -1,7 +1,7 @@
 // Reconciliation without callbacks: the reconciler finds ended meetings and new recordings itself,
 // posting exactly what the callbacks would have posted, once.
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkInvariants, classroom, roomLines, type Classroom } from './setup.ts';
+import { checkInvariants, classroom, READY, roomLines, SUMMARY, type Classroom } from './setup.ts';
 
 let c: Classroom | undefined;
 afterEach(async () => {
@@ -10,8 +10,6 @@ afterEach(async () => {
   c = undefined;
 });
 
-const SUMMARY = /^Algebra \(MATH101\) has ended\./;
-const READY = /^The recording of Algebra \(MATH101\) from /;
 const MIN = 60_000;
 
 async function startWithPeople(cl: Classroom): Promise<void> {

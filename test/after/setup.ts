@@ -23,11 +23,11 @@ export async function classroom(opts: TestBotOptions & { record?: boolean } = {}
   return { bot, d, meetingId: bot.conference.meetingIdOf('MATH101', '') };
 }
 
-/** Waits until the dev server's callbacks and the bot's after-the-command work are done. */
-export async function settle(bot: TestBot): Promise<void> {
-  await bot.bbb.control.idle();
-  await bot.after.idle();
-}
+export { settle } from '../helpers/test-bot.ts';
+
+/** What the summary of MATH101 and the announcement of its recording start with. */
+export const SUMMARY = /^Algebra \(MATH101\) has ended\./;
+export const READY = /^The recording of Algebra \(MATH101\) from /;
 
 export const roomLines = (d: Driver, text: RegExp): ConsoleLine[] => d.all.filter((l) => l.audience === 'room' && text.test(l.text));
 

@@ -68,3 +68,9 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     },
   };
 }
+
+/** Waits until the dev server's callbacks and the bot's after-the-command work are done (so a second post would have happened). */
+export async function settle(bot: TestBot): Promise<void> {
+  await bot.bbb.control.idle();
+  await bot.after.idle();
+}

@@ -3,10 +3,9 @@
 // callbacks). Notify-me, a meeting ended in BBB (callback, or found by the reconciler), the
 // recording-ready callback, and the attendance CSV as an m.file in the teacher's DM.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMatrixAdapter, type MatrixAdapter } from '../../adapters/matrix/index.ts';
-import { startFakeHomeserver, type FakeHomeserver } from '../fakes/matrix-homeserver.ts';
 import type { MatrixWorld, SentEvent } from '../fakes/matrix-world.ts';
-import { startTestBot, type TestBot } from '../helpers/test-bot.ts';
+import { settle, type TestBot } from '../helpers/test-bot.ts';
+import { startRealMatrixBot, type RealMatrixBot } from './real-bot.ts';
 import { ADMIN, bodies, expectNoJoinUrlInSharedRooms, isPrivateRoom, SAM, TINA, until } from './harness.ts';
 
 const AMY = '@amy:school.edu';
@@ -16,14 +15,10 @@ const SUMMARY = /^Algebra \(MATH101\) has ended\. Started \d{4}-\d\d-\d\d \d\d:\
 const READY = /^The recording of Algebra \(MATH101\) from /;
 const JOIN_URL = /https?:\/\/\S+\/join\?\S+/;
 
-let hs: FakeHomeserver | undefined;
-let bot: TestBot | undefined;
-let adapter: MatrixAdapter | undefined;
+let real: RealMatrixBot | undefined;
 afterEach(async () => {
-  await adapter?.stop();
-  await bot?.close();
-  await hs?.close();
-  adapter = bot = hs = undefined;
+  await real?.close();
+  real = undefined;
 });
 
 interface MatrixClass {
@@ -40,17 +35,10 @@ interface MatrixClass {
 }
 
 async function matrixClass(opts: { http?: boolean; record?: boolean } = {}): Promise<MatrixClass> {
-  hs = await startFakeHomeserver();
-  const world = hs.world;
   const bbbLog: string[] = [];
-  const b = (bot = await startTestBot({
-    env: { MATRIX_HOMESERVER_URL: hs.url, MATRIX_ACCESS_TOKEN: hs.token, MATRIX_ALLOWED_INVITERS: ':school.edu' },
-    devBbb: { log: (line) => bbbLog.push(line) },
-    ...(opts.http ? { http: true } : {}),
-  }));
-  adapter = await createMatrixAdapter({ app: b.app, config: b.config, log: b.log });
-  b.app.attachMessenger(adapter.messenger);
-  await adapter.start();
+  real = await startRealMatrixBot({ devBbb: { log: (line) => bbbLog.push(line) }, ...(opts.http ? { http: true } : {}) });
+  const b = real.bot;
+  const world = real.hs.world;
   const room = world.createRoom({
     name: 'Algebra',
     botPowerLevel: 50,
@@ -77,12 +65,6 @@ function repliesTo(world: MatrixWorld, roomId: string, eventId: string): SentEve
     const rel = s.content['m.relates_to'] as { 'm.in_reply_to'?: { event_id?: unknown } } | undefined;
     return rel?.['m.in_reply_to']?.event_id === eventId;
   });
-}
-
-/** The dev server's callbacks and the bot's after-the-command work are done (so a second post would have happened). */
-async function settle(b: TestBot): Promise<void> {
-  await b.bbb.control.idle();
-  await b.after.idle();
 }
 
 /** The join URL in the user's DM whose role is `role` (the last one). */
@@ -119,7 +101,7 @@ function checkInvariants(c: MatrixClass): void {
   }
   for (const sent of c.world.sent) expect(JSON.stringify(sent.content)).not.toContain(c.bot.bbb.secret);
   const logs = c.bot.log.lines.join('\n');
-  expect(logs).not.toContain(hs!.token);
+  expect(logs).not.toContain(real!.hs.token);
   expect(logs).not.toContain(c.bot.bbb.secret);
   expect(c.bot.log.lines.filter((l) => /could not (post|deliver)|refusing to send a join link|failed/.test(l))).toEqual([]);
 }

@@ -1,31 +1,20 @@
 // The whole path with the real core, real SQLite and the BBB dev server: matrix-bot-sdk talking
 // to the fake homeserver on one side, the dev BBB server on the other.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMatrixAdapter, type MatrixAdapter } from '../../adapters/matrix/index.ts';
-import { startFakeHomeserver, type FakeHomeserver } from '../fakes/matrix-homeserver.ts';
-import { startTestBot, type TestBot } from '../helpers/test-bot.ts';
+import { startRealMatrixBot, type RealMatrixBot } from './real-bot.ts';
 import { ADMIN, bodies, expectNoJoinUrlInSharedRooms, isPrivateRoom, SAM, TINA, until } from './harness.ts';
 
-let hs: FakeHomeserver | undefined;
-let bot: TestBot | undefined;
-let adapter: MatrixAdapter | undefined;
+let real: RealMatrixBot | undefined;
 afterEach(async () => {
-  await adapter?.stop();
-  await bot?.close();
-  await hs?.close();
-  adapter = bot = hs = undefined;
+  await real?.close();
+  real = undefined;
 });
 
 describe('Matrix end to end (real core)', () => {
   it('link, add a teacher, start, a student joins by DM link, end', async () => {
-    hs = await startFakeHomeserver();
+    real = await startRealMatrixBot();
+    const { hs, bot } = real;
     const world = hs.world;
-    bot = await startTestBot({
-      env: { MATRIX_HOMESERVER_URL: hs.url, MATRIX_ACCESS_TOKEN: hs.token, MATRIX_ALLOWED_INVITERS: ':school.edu' },
-    });
-    adapter = await createMatrixAdapter({ app: bot.app, config: bot.config, log: bot.log });
-    bot.app.attachMessenger(adapter.messenger);
-    await adapter.start();
     const room = world.createRoom({
       name: 'Algebra',
       botPowerLevel: 50,
