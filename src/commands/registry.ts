@@ -40,10 +40,6 @@ export const commands: Command[] = [
   configHelp, configServer, configShow, configLink, configUnlink, configTeacher, configAdmin, configSet, configCheckAdmin,
 ];
 
-export function registerCommands(...extra: Command[]): void {
-  for (const c of extra) if (!commands.includes(c)) commands.push(c);
-}
-
 /** The command selected by the leading words: the longest path that matches. */
 export function findCommand(words: string[]): { command: Command; rest: string[] } | undefined {
   let best: Command | undefined;
