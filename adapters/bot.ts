@@ -3,7 +3,7 @@
 import { dirname } from 'node:path';
 import type { Config } from '../src/config.ts';
 import { configSecrets } from '../src/config.ts';
-import { Store } from '../src/store/index.ts';
+import { Store, type StoreOptions } from '../src/store/index.ts';
 import { BbbClient } from '../src/bbb/client.ts';
 import { ConferenceService } from '../src/core/conference.ts';
 import type { ServerSettings } from '../src/core/model.ts';
@@ -26,7 +26,7 @@ export interface Bot {
 export function createBot(config: Config, options: { log: Logger; fallbackServer?: ServerSettings | undefined }): Bot {
   const { log } = options;
   for (const s of configSecrets(config)) log.addSecret(s);
-  const store = Store.open(config.DB_PATH);
+  const store = Store.open(config.DB_PATH, storeOptions(config, log));
   const saved = store.settings.server();
   if (saved) log.addSecret(saved.secret);
   const envServer = config.BBB_URL && config.BBB_SECRET ? { url: config.BBB_URL, secret: config.BBB_SECRET } : undefined;
@@ -67,6 +67,11 @@ export function createBot(config: Config, options: { log: Logger; fallbackServer
   });
   appRef.current = app;
   return { app, store, conference, config, after, close: () => store.close() };
+}
+
+/** The key for secrets at rest: BOT_SECRET_KEY, else secret.key beside the database (made at first start). */
+export function storeOptions(config: Config, log?: Logger): StoreOptions {
+  return { secretKey: config.BOT_SECRET_KEY, log };
 }
 
 /** Matrix sync state and other files live beside the database. */

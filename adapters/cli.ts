@@ -8,7 +8,8 @@ const USAGE = `usage:
                                    the terminal adapter; with --json one JSON object per reply;
                                    script lines are "USER ROOM /conference …" (stdin without --script)
   bbb-chatops dev-bbb [--port N] [--secret S]
-                                   run the BigBlueButton dev server alone`;
+                                   run the BigBlueButton dev server alone
+  bbb-chatops backup FILE [--force]  copy the database (DB_PATH) to FILE, also while the bot runs`;
 
 async function main(argv: string[]): Promise<void> {
   const [cmd, ...rest] = argv;
@@ -16,6 +17,7 @@ async function main(argv: string[]): Promise<void> {
     const { runDevBbb } = await import('../src/bbb/dev-server/cli.ts');
     return runDevBbb(rest);
   }
+  if (cmd === 'backup') return (await import('./backup.ts')).runBackup(rest, process.env);
   if (cmd === 'help' || cmd === '--help' || cmd === '-h') {
     console.log(USAGE);
     return;

@@ -6,7 +6,7 @@ import { loadConfig, matrixEnabled, slackEnabled, type Config } from '../src/con
 import { createLogger, type Logger } from '../src/log.ts';
 import { startDevBbb, type DevBbbServer } from '../src/bbb/dev-server/index.ts';
 import { Store } from '../src/store/index.ts';
-import { createBot, dataDir, type Bot } from './bot.ts';
+import { createBot, dataDir, storeOptions, type Bot } from './bot.ts';
 import { createConsole } from './console/index.ts';
 
 export interface RunOptions {
@@ -82,7 +82,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
 async function maybeStartDevBbb(config: Config, log: Logger): Promise<DevBbbServer | undefined> {
   if (config.BBB_URL) return undefined;
   // A server saved with `config server` wins over the dev server.
-  const store = Store.open(config.DB_PATH);
+  const store = Store.open(config.DB_PATH, storeOptions(config, log));
   const saved = store.settings.server();
   store.close();
   if (saved) return undefined;

@@ -1,6 +1,9 @@
 // The environment, parsed once at start-up with one zod schema. Errors name the variable.
 // Secrets are never printed: describeConfig() masks them.
 import { z } from 'zod';
+import { decodeSecretKey, KEY_FORMAT_HINT } from './store/key-format.ts';
+
+export const DEFAULT_DB_PATH = './data/bbb-chatops.sqlite';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -13,7 +16,7 @@ const optionalString = z
 const port = z.coerce.number().int().min(0).max(65535);
 
 export const configSchema = z.object({
-  DB_PATH: z.string().default('./data/bbb-chatops.sqlite'),
+  DB_PATH: z.string().default(DEFAULT_DB_PATH),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   BOT_ADMINS: z.string().default(''),
   BOT_LANGUAGE: z.enum(['en', 'es', 'nl', 'fr']).default('en'),
@@ -50,12 +53,13 @@ export const configSchema = z.object({
   MATRIX_MODERATORS_ARE_TEACHERS: bool,
   MATRIX_ALLOWED_INVITERS: z.string().default(''),
   MATRIX_STORAGE_PATH: optionalString,
+  BOT_SECRET_KEY: optionalString.refine((v) => v === undefined || decodeSecretKey(v) !== undefined, KEY_FORMAT_HINT),
 });
 
 export type Config = z.infer<typeof configSchema>;
 
 /** Names of config keys whose values are secrets. */
-export const SECRET_KEYS = ['BBB_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MATRIX_ACCESS_TOKEN'] as const;
+export const SECRET_KEYS = ['BOT_SECRET_KEY', 'BBB_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MATRIX_ACCESS_TOKEN'] as const;
 
 export class ConfigError extends Error {}
 

@@ -2,10 +2,10 @@
 // (`console --script FILE --json`, or lines on standard input). Platform `console`; users and
 // rooms are plain names.
 import { createInterface } from 'node:readline';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App, Invocation, Messenger, Reply } from '../../src/core/types.ts';
 import { formatHuman, toLine } from './render.ts';
+import { ensurePrivateDir, writePrivateFile } from '../../src/store/private-files.ts';
 
 export interface ConsoleOptions {
   app: App;
@@ -28,9 +28,9 @@ export function createConsole(o: ConsoleOptions) {
 
   const saveFile = (reply: Reply): string | undefined => {
     if (!reply.file) return undefined;
-    mkdirSync(o.filesDir, { recursive: true });
+    ensurePrivateDir(o.filesDir); // attendance reports name people: 0700 folder, 0600 files
     const path = join(o.filesDir, reply.file.name.replace(/[^A-Za-z0-9._-]/g, '_'));
-    writeFileSync(path, reply.file.content);
+    writePrivateFile(path, reply.file.content);
     return path;
   };
 

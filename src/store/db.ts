@@ -1,21 +1,45 @@
-// Opening the SQLite database: WAL, foreign keys, busy timeout, then migrations in one transaction.
+// Opening the SQLite database: a private folder and file, WAL, foreign keys, busy timeout,
+// secure delete; then, after a backup when an existing database is about to change, the
+// migrations in one transaction.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrations as allMigrations, type Migration } from './migrations.ts';
+import type { Logger } from '../log.ts';
+import { migrations as allMigrations, type Migration, type MigrationContext } from './migrations.ts';
+import type { SecretBox } from './secret-box.ts';
+import { ensurePrivateDir, ensurePrivateFile, tightenFile } from './private-files.ts';
+import { backupBeforeMigration } from './backup.ts';
 
 export type Db = Database.Database;
+export type StoreLog = Pick<Logger, 'info' | 'warn'>;
 
 export class DatabaseTooNewError extends Error {}
 
-export function openDatabase(path: string, migrations: Migration[] = allMigrations): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+export interface OpenOptions {
+  /** Loads the key for secrets at rest once the database is open, before any migration. */
+  secrets?: ((db: Db) => SecretBox) | undefined;
+  log?: StoreLog | undefined;
+}
+
+export function openDatabase(path: string, migrations: Migration[] = allMigrations, options: OpenOptions = {}): Db {
+  const onDisk = path !== ':memory:';
+  if (onDisk) {
+    const dir = ensurePrivateDir(dirname(path));
+    if (dir.openToOthers) {
+      options.log?.warn(`The data folder ${dirname(path)} is open to other users (mode ${dir.mode.toString(8)}): run chmod 700 on it`);
+    }
+    ensurePrivateFile(path); // SQLite gives the -wal and -shm files the database file's mode
+  }
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   try {
-    migrate(db, migrations);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('secure_delete = ON'); // a replaced value (a plain-text secret) is overwritten, not left in free space
+    if (onDisk) tightenSidecars(path);
+    const box = options.secrets?.(db);
+    const backup = onDisk ? (from: number, to: number) => backupBeforeMigration(db, path, from, to, options.log) : undefined;
+    migrate(db, migrations, { box }, backup);
+    if (onDisk) tightenSidecars(path);
   } catch (err) {
     db.close();
     throw err;
@@ -23,8 +47,16 @@ export function openDatabase(path: string, migrations: Migration[] = allMigratio
   return db;
 }
 
-export function migrate(db: Db, migrations: Migration[]): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+function tightenSidecars(path: string): void {
+  for (const suffix of ['-wal', '-shm']) tightenFile(path + suffix);
+}
+
+function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function migrate(db: Db, migrations: Migration[], ctx: MigrationContext = {}, backup?: (from: number, to: number) => void): void {
+  const current = schemaVersion(db);
   if (current > migrations.length) {
     throw new DatabaseTooNewError(
       `The database is at schema version ${current}, but this version of bbb-chatops knows only ${migrations.length}. ` +
@@ -32,8 +64,15 @@ export function migrate(db: Db, migrations: Migration[]): void {
     );
   }
   if (current === migrations.length) return;
+  if (current > 0) backup?.(current, migrations.length);
+  // IMMEDIATE: take the write lock first, then re-read the version (another instance may have migrated meanwhile).
   db.transaction(() => {
-    for (let i = current; i < migrations.length; i++) db.exec(migrations[i]!.sql);
+    for (let i = schemaVersion(db); i < migrations.length; i++) {
+      const step = migrations[i]!;
+      if (step.sql) db.exec(step.sql);
+      step.run?.(db, ctx);
+    }
     db.pragma(`user_version = ${migrations.length}`);
-  })();
+  }).immediate();
+  db.pragma('wal_checkpoint(TRUNCATE)'); // old pages (plain-text secrets before step 3) leave the WAL
 }

@@ -1,5 +1,10 @@
 // The bot's persistent state, one object per table.
-import { openDatabase, type Db } from './db.ts';
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Db, type StoreLog } from './db.ts';
+import { migrations as allMigrations, type Migration } from './migrations.ts';
+import { SecretBox } from './secret-box.ts';
+import { defaultKeyFile } from './secret-key.ts';
+import { openSecrets } from './secrets.ts';
 import { CourseStore } from './courses.ts';
 import { MeetingStore } from './meetings.ts';
 import { RoleStore } from './roles.ts';
@@ -9,6 +14,13 @@ import { StateStore } from './state.ts';
 import { WaitListStore } from './wait-list.ts';
 import { AttendanceStore } from './attendance.ts';
 import { RecordingLogStore } from './recording-log.ts';
+
+export interface StoreOptions {
+  secretKey?: string | undefined;
+  keyFile?: string | undefined;
+  log?: StoreLog | undefined;
+  migrations?: Migration[] | undefined;
+}
 
 export class Store {
   readonly courses: CourseStore;
@@ -21,11 +33,14 @@ export class Store {
   readonly attendance: AttendanceStore;
   readonly recordingLog: RecordingLogStore;
 
-  constructor(readonly db: Db) {
+  constructor(
+    readonly db: Db,
+    box: SecretBox,
+  ) {
     this.courses = new CourseStore(db);
     this.rooms = new RoomStore(db);
     this.roles = new RoleStore(db);
-    this.settings = new SettingsStore(db);
+    this.settings = new SettingsStore(db, box);
     this.meetings = new MeetingStore(db);
     this.state = new StateStore(db);
     this.waitList = new WaitListStore(db);
@@ -33,8 +48,20 @@ export class Store {
     this.recordingLog = new RecordingLogStore(db);
   }
 
-  static open(path: string): Store {
-    return new Store(openDatabase(path));
+  /**
+   * Opens (creating and migrating) the database at `path`. The key for secrets at rest is
+   * `secretKey` (BOT_SECRET_KEY) or else the key file (default: secret.key beside the database);
+   * an in-memory database without `secretKey` gets a throw-away key.
+   */
+  static open(path: string, options: StoreOptions = {}): Store {
+    let box: SecretBox | undefined;
+    const secrets = (db: Db): SecretBox =>
+      (box =
+        path === ':memory:' && !options.secretKey
+          ? new SecretBox(randomBytes(32))
+          : openSecrets(db, { envKey: options.secretKey, keyFile: options.keyFile ?? defaultKeyFile(path) }));
+    const db = openDatabase(path, options.migrations ?? allMigrations, { secrets, log: options.log });
+    return new Store(db, box!);
   }
 
   /** Whether the database answers (for /healthz). */

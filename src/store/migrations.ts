@@ -1,9 +1,19 @@
 // Ordered, described schema steps. PRAGMA user_version is the number of steps applied.
 // Never edit a released step: append a new one.
+import type { Db } from './db.ts';
+import type { SecretBox } from './secret-box.ts';
+import { sealPlainSecrets } from './secrets.ts';
+
+export interface MigrationContext {
+  /** The key for secrets at rest, when the caller has one. */
+  box?: SecretBox | undefined;
+}
 
 export interface Migration {
   description: string;
   sql: string;
+  /** A data step that SQL cannot do, run after `sql` in the same transaction. */
+  run?: (db: Db, ctx: MigrationContext) => void;
 }
 
 export const migrations: Migration[] = [
@@ -129,5 +139,12 @@ export const migrations: Migration[] = [
         announced_at INTEGER NOT NULL
       ) STRICT;
     `,
+  },
+  // Step 3 (issue 9, secrets at rest): from here on the secret settings are sealed (secrets.ts).
+  // The version bump also makes older releases refuse the database instead of misreading a sealed value.
+  {
+    description: 'seal the BBB secret and the instance key with AES-256-GCM under a key kept outside the database',
+    sql: '',
+    run: (db, ctx) => sealPlainSecrets(db, ctx.box),
   },
 ];
