@@ -1,0 +1,54 @@
+// Issue 9 item 6: the data folder is 0700 and the database, its WAL/SHM, the key file, backups and
+// written reports are 0600, whatever the umask (the test runs with umask 000).
+import { mkdirSync, chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/index.ts';
+import { writePrivateFile } from '../../src/store/private-files.ts';
+import { mode, tempDir } from './helpers.ts';
+
+let t: ReturnType<typeof tempDir>;
+let umask: number;
+beforeEach(() => {
+  t = tempDir();
+  umask = process.umask(0o000);
+});
+afterEach(() => {
+  process.umask(umask);
+  t.remove();
+});
+
+describe('file modes', () => {
+  it('creates the data folder 0700 and the database, WAL, SHM and key file 0600', () => {
+    const data = join(t.dir, 'var', 'data');
+    const path = join(data, 'bot.sqlite');
+    const s = Store.open(path);
+    s.settings.setServer({ url: 'https://bbb.example.org/bigbluebutton/api', secret: 'abcd1234' });
+    expect(mode(data)).toBe('700');
+    for (const f of [path, `${path}-wal`, `${path}-shm`, join(data, 'secret.key')]) expect(mode(f), f).toBe('600');
+    s.close();
+  });
+
+  it('makes an existing database and key file 0600, and warns about a data folder open to others', () => {
+    const data = join(t.dir, 'data');
+    mkdirSync(data, { mode: 0o755 });
+    chmodSync(data, 0o755);
+    const path = join(data, 'bot.sqlite');
+    Store.open(path).close();
+    chmodSync(path, 0o644);
+    chmodSync(join(data, 'secret.key'), 0o644);
+    const warnings: string[] = [];
+    Store.open(path, { log: { info: () => {}, warn: (m) => void warnings.push(m) } }).close();
+    expect(mode(path)).toBe('600');
+    expect(mode(join(data, 'secret.key'))).toBe('600');
+    expect(warnings).toEqual([`The data folder ${data} is open to other users (mode 755): run chmod 700 on it`]);
+  });
+
+  it('writes a report file 0600, also over an existing world-readable file', () => {
+    const file = join(t.dir, 'attendance.csv');
+    writeFileSync(file, 'old');
+    chmodSync(file, 0o644);
+    writePrivateFile(file, 'name,role\n');
+    expect(mode(file)).toBe('600');
+  });
+});
