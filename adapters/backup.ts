@@ -2,7 +2,7 @@
 // bot runs), written 0600 to FILE. An existing FILE is refused unless --force. The stored secrets
 // stay sealed in the copy: keep the key (BOT_SECRET_KEY or secret.key) to restore them.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULT_DB_PATH } from '../src/config.ts';
 import { backupDatabase } from '../src/store/backup.ts';
@@ -22,6 +22,7 @@ export async function runBackup(argv: string[], env: Record<string, string | und
   const source = env.DB_PATH?.trim() || DEFAULT_DB_PATH;
   if (!existsSync(source)) throw new ConfigError(`There is no database at ${source}: set DB_PATH to the bot's database file.`);
   if (resolve(file) === resolve(source)) throw new ConfigError('The backup FILE must not be the database itself.');
+  if (!existsSync(dirname(resolve(file)))) throw new ConfigError(`The folder of ${file} does not exist: create it first.`);
   try {
     const { pages } = await backupDatabase(source, file, parsed.values.force === true);
     out(`Backed up ${source} to ${file} (${pages} pages). Its secrets stay encrypted: keep BOT_SECRET_KEY or the key file beside the database as well.`);

@@ -2,7 +2,9 @@
 // secure delete; then, after a backup when an existing database is about to change, the
 // migrations in one transaction.
 import Database from 'better-sqlite3';
-import { dirname } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ConfigError } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { migrations as allMigrations, type Migration, type MigrationContext } from './migrations.ts';
 import type { SecretBox } from './secret-box.ts';
@@ -26,6 +28,9 @@ export function openDatabase(path: string, migrations: Migration[] = allMigratio
     const dir = ensurePrivateDir(dirname(path));
     if (dir.openToOthers) {
       options.log?.warn(`The data folder ${dirname(path)} is open to other users (mode ${dir.mode.toString(8)}): run chmod 700 on it`);
+    }
+    if (existsSync(path) && statSync(path).isDirectory()) {
+      throw new ConfigError(`DB_PATH ${path} is a folder: set DB_PATH to a file in it, e.g. ${join(path, 'bbb-chatops.sqlite')}`);
     }
     ensurePrivateFile(path); // SQLite gives the -wal and -shm files the database file's mode
   }

@@ -28,14 +28,16 @@ export function tightenFile(path: string): void {
   }
 }
 
-/** Creates the file empty and 0600 when missing, and makes an existing one 0600. */
+/** Creates the file empty and 0600 when missing, and makes an existing regular file 0600 (a folder is left alone). */
 export function ensurePrivateFile(path: string): void {
   try {
-    closeSync(openSync(path, 'wx', PRIVATE_FILE));
+    const fd = openSync(path, 'wx', PRIVATE_FILE);
+    fchmodSync(fd, PRIVATE_FILE);
+    closeSync(fd);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    if (statSync(path).isFile()) chmodSync(path, PRIVATE_FILE);
   }
-  chmodSync(path, PRIVATE_FILE);
 }
 
 /** Writes a whole file 0600 (a new one, or an existing one made 0600 before the new content goes in). */

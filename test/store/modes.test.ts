@@ -52,3 +52,13 @@ describe('file modes', () => {
     expect(mode(file)).toBe('600');
   });
 });
+
+describe('DB_PATH', () => {
+  it('naming a folder is a one-line error naming DB_PATH, and the folder keeps its mode', () => {
+    const folder = join(t.dir, 'data');
+    mkdirSync(folder);
+    chmodSync(folder, 0o755);
+    expect(() => Store.open(folder)).toThrow(/^DB_PATH .*data is a folder: set DB_PATH to a file in it/);
+    expect(mode(folder)).toBe('755');
+  });
+});
