@@ -1,7 +1,7 @@
 // The bot's persistent state, one object per table.
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Db, type StoreLog } from './db.ts';
-import { migrations as allMigrations, type Migration } from './migrations.ts';
+import { migrations as allMigrations } from './migrations.ts';
 import { SecretBox } from './secret-box.ts';
 import { defaultKeyFile } from './secret-key.ts';
 import { openSecrets } from './secrets.ts';
@@ -19,7 +19,6 @@ export interface StoreOptions {
   secretKey?: string | undefined;
   keyFile?: string | undefined;
   log?: StoreLog | undefined;
-  migrations?: Migration[] | undefined;
 }
 
 export class Store {
@@ -60,7 +59,7 @@ export class Store {
         path === ':memory:' && !options.secretKey
           ? new SecretBox(randomBytes(32))
           : openSecrets(db, { envKey: options.secretKey, keyFile: options.keyFile ?? defaultKeyFile(path) }));
-    const db = openDatabase(path, options.migrations ?? allMigrations, { secrets, log: options.log });
+    const db = openDatabase(path, allMigrations, { secrets, log: options.log });
     return new Store(db, box!);
   }
 

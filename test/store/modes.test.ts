@@ -1,10 +1,10 @@
 // Issue 9 item 6: the data folder is 0700 and the database, its WAL/SHM, the key file, backups and
 // written reports are 0600, whatever the umask (the test runs with umask 000).
-import { mkdirSync, chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/index.ts';
-import { writePrivateFile } from '../../src/store/private-files.ts';
+import { FileExistsError, publishPrivateFileSync, writePrivateFile } from '../../src/store/private-files.ts';
 import { mode, tempDir } from './helpers.ts';
 
 let t: ReturnType<typeof tempDir>;
@@ -60,5 +60,16 @@ describe('DB_PATH', () => {
     chmodSync(folder, 0o755);
     expect(() => Store.open(folder)).toThrow(/^DB_PATH .*data is a folder: set DB_PATH to a file in it/);
     expect(mode(folder)).toBe('755');
+  });
+});
+
+describe('publishing a private file', () => {
+  it('never replaces an existing file (instances racing at first start keep the one key file) and leaves no temporary file', () => {
+    const target = join(t.dir, 'secret.key');
+    publishPrivateFileSync(target, (tmp) => writePrivateFile(tmp, 'first'));
+    expect(() => publishPrivateFileSync(target, (tmp) => writePrivateFile(tmp, 'second'))).toThrow(FileExistsError);
+    expect(readFileSync(target, 'utf8')).toBe('first');
+    expect(mode(target)).toBe('600');
+    expect(readdirSync(t.dir)).toEqual(['secret.key']);
   });
 });
