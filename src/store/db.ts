@@ -41,6 +41,7 @@ export function openDatabase(path: string, migrations: Migration[] = allMigratio
     db.pragma('busy_timeout = 5000');
     db.pragma('secure_delete = ON'); // a replaced value (a plain-text secret) is overwritten, not left in free space
     if (onDisk) tightenSidecars(path);
+    refuseNewer(db, migrations); // before the key check: a newer release's database is the clearer error
     const box = options.secrets?.(db);
     const backup = onDisk ? (from: number, to: number) => backupBeforeMigration(db, path, from, to, options.log) : undefined;
     migrate(db, migrations, { box }, backup);
@@ -60,7 +61,7 @@ function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export function migrate(db: Db, migrations: Migration[], ctx: MigrationContext = {}, backup?: (from: number, to: number) => void): void {
+function refuseNewer(db: Db, migrations: Migration[]): number {
   const current = schemaVersion(db);
   if (current > migrations.length) {
     throw new DatabaseTooNewError(
@@ -68,11 +69,16 @@ export function migrate(db: Db, migrations: Migration[], ctx: MigrationContext =
         'It was written by a newer release: upgrade bbb-chatops, or point DB_PATH at another file. Nothing was changed.',
     );
   }
+  return current;
+}
+
+export function migrate(db: Db, migrations: Migration[], ctx: MigrationContext = {}, backup?: (from: number, to: number) => void): void {
+  const current = refuseNewer(db, migrations);
   if (current === migrations.length) return;
   if (current > 0) backup?.(current, migrations.length);
   // IMMEDIATE: take the write lock first, then re-read the version (another instance may have migrated meanwhile).
   db.transaction(() => {
-    for (let i = schemaVersion(db); i < migrations.length; i++) {
+    for (let i = refuseNewer(db, migrations); i < migrations.length; i++) {
       const step = migrations[i]!;
       if (step.sql) db.exec(step.sql);
       step.run?.(db, ctx);
