@@ -34,6 +34,25 @@ export function textNotice(text: string, inReplyTo?: string): EventContent {
   );
 }
 
+/**
+ * A notice addressed to one user: their user id (never their display name, which anyone may set
+ * to `@room`) leads the body, a matrix.to pill the HTML, and m.mentions names only them, so
+ * clients that honour intentional mentions notify nobody else.
+ */
+export function mentionNotice(user: { id: string; displayName: string }, text: string, inReplyTo?: string): EventContent {
+  const pill = `<a href="https://matrix.to/#/${escapeHtml(user.id)}">${escapeHtml(user.displayName)}</a>`;
+  return withReplyTo(
+    {
+      msgtype: 'm.notice',
+      body: `${user.id}: ${text}`,
+      format: 'org.matrix.custom.html',
+      formatted_body: `${pill}: ${textToHtml(text)}`,
+      'm.mentions': { user_ids: [user.id] },
+    },
+    inReplyTo,
+  );
+}
+
 /** Unformatted notice (no HTML at all), for rooms whose clients may show our text oddly. */
 export function bareNotice(text: string): EventContent {
   return { msgtype: 'm.notice', body: text };
