@@ -144,4 +144,15 @@ describe('matrix: notices name users by id and m.mentions, never by display name
     expect(String(warning['body']).startsWith('@room')).toBe(false);
     expect(warning['m.mentions']).toEqual({ user_ids: [TINA] });
   });
+
+  it('the core\'s room replies, which may quote a display name such as "@room", mention no one', async () => {
+    h = await startHarness();
+    const { world } = h;
+    const room = world.createRoom({ name: 'Algebra', members: [{ userId: TINA, displayName: '@room' }, { userId: SAM }] });
+    world.sendText(room, TINA, '!conference start');
+    await until(() => bodies(world, room).length >= 2, 'announcement and DM notice');
+    const announcement = world.sentBy(room).find((s) => String(s.content['body']).includes('started MATH101'));
+    expect(announcement?.content['body']).toMatch(/^@room started/); // the core's text, quoted as is
+    expect(announcement?.content['m.mentions']).toEqual({});
+  });
 });
