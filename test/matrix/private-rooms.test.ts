@@ -63,6 +63,19 @@ describe('matrix: private content goes only to the DM the bot created', () => {
     expect(bodies(world, theirs)[0]).toContain('bbb-conf --setsecret');
   });
 
+  it('a record left by an older version that points at a room the user made is not trusted', async () => {
+    h = await startHarness();
+    const { world } = h;
+    const theirs = world.createRoom({ members: [{ userId: SAM, displayName: 'Sam Student' }], botPowerLevel: 50 });
+    h.app.state.set('matrix-dm', SAM, theirs); // older versions recorded rooms users invited the bot to
+    world.sendText(theirs, SAM, '!conference join');
+    await until(() => (h?.app.state.get('matrix-dm', SAM) ?? theirs) !== theirs, 'a DM of its own');
+    const fresh = h.app.state.get('matrix-dm', SAM) ?? '';
+    await until(() => bodies(world, fresh).length === 1, 'link in the new DM');
+    expect(JSON.stringify(world.sentBy(theirs))).not.toContain('api/join');
+    expect(h.app.invocations[0]?.room.isDirect).toBe(false);
+  });
+
   const breakers: [string, (world: MatrixWorld, dm: string) => void][] = [
     ['a third person invited', (w, dm) => invite(w, dm, w.botUserId, EVE)],
     ['a third person joined', (w, dm) => w.setMembership(dm, EVE, 'join')],
