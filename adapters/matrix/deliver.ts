@@ -1,20 +1,20 @@
 // Renders the core's replies for one command: 'room' replies in the room (never a join link),
-// 'user' replies (and files) in the DM with the user, plus a short notice in the room that a DM
-// was sent. A command typed in the DM is answered there.
+// private ones ('user' replies and files) in the bot's DM with the user, found and checked again
+// for each reply (dm.ts), plus a short notice in the room that a DM was sent. A command typed in
+// that DM gets its private replies there, as long as it is still private.
 import type { Reply } from '../../src/core/types.ts';
 import type { MatrixContext } from './context.ts';
 import { describeError, sendMessage } from './context.ts';
 import type { DirectRooms } from './dm.ts';
 import { messages } from './messages.ts';
 import { sendInDm, sendInSharedRoom } from './messenger.ts';
-import { textNotice } from './render.ts';
+import { mentionNotice } from './render.ts';
 
 export interface CommandOrigin {
   roomId: string;
   eventId: string;
   sender: string;
   senderName: string;
-  isDirect: boolean;
 }
 
 export async function deliverReplies(
@@ -27,31 +27,27 @@ export async function deliverReplies(
   let dmCreated = false;
   let dmFailed = false;
   for (const reply of replies) {
+    const isPrivate = reply.audience === 'user' || reply.file !== undefined;
     try {
-      if (origin.isDirect) {
-        await sendInDm(ctx, origin.roomId, reply, origin.eventId);
-      } else if (reply.audience === 'user' || reply.file) {
+      if (isPrivate) {
         const dm = await dms.roomFor(origin.sender);
-        await sendInDm(ctx, dm.roomId, reply);
-        dmUsed = true;
+        const here = dm.roomId === origin.roomId;
+        await sendInDm(ctx, dm.roomId, reply, here ? origin.eventId : undefined);
+        dmUsed ||= !here;
         dmCreated ||= dm.created;
       } else {
         await sendInSharedRoom(ctx, origin.roomId, reply, origin.eventId);
       }
     } catch (e) {
-      if (!origin.isDirect && (reply.audience === 'user' || reply.file)) dmFailed = true;
+      if (isPrivate) dmFailed = true;
       ctx.log.error('matrix: could not deliver a reply', { roomId: origin.roomId, ...describeError(e) });
     }
   }
-  if (origin.isDirect) return;
-  const notice = dmFailed
-    ? messages.dmFailed(origin.senderName)
-    : dmUsed
-      ? messages.dmSent(origin.senderName, dmCreated)
-      : null;
+  const notice = dmFailed ? messages.dmFailed() : dmUsed ? messages.dmSent(dmCreated) : null;
   if (notice === null) return;
   try {
-    await sendMessage(ctx, origin.roomId, textNotice(notice, origin.eventId));
+    const to = { id: origin.sender, displayName: origin.senderName };
+    await sendMessage(ctx, origin.roomId, mentionNotice(to, notice, origin.eventId));
   } catch (e) {
     ctx.log.warn('matrix: could not post the DM notice', { roomId: origin.roomId, ...describeError(e) });
   }

@@ -1,30 +1,21 @@
-// Direct-message rooms between the bot and one user: where join links and secrets may go.
-// Found in app.state ('matrix-dm') or the bot's m.direct account data, else created (unencrypted,
-// is_direct, trusted_private_chat) and recorded in both.
+// Direct-message rooms between the bot and one user: the only place for join links, secrets and
+// reports. Only a room the bot created for that user counts (recorded in app.state 'matrix-dm'
+// and the bot's m.direct), and only while it passes the rule in dm-rule.ts, checked again before
+// every send. A room a user made and invited the bot to is a shared room, however few are in it:
+// its creator holds its state (join rule, history, invites), and `is_direct` is only the
+// inviter's word. Created DMs give the user no power over membership or state (dmPowerLevels).
 import type { MatrixContext } from './context.ts';
 import { describeError, errcodeOf } from './context.ts';
-import type { EncryptionWatch } from './encryption.ts';
+import { dmPowerLevels, isEncryptedState, isPrivateDm, type StateEvent } from './dm-rule.ts';
 
 const DM_NAMESPACE = 'matrix-dm';
-
-/**
- * A room is a DM for `userId` when its joined members are exactly the bot and that user. An
- * m.direct listing alone is not enough: a third person may have been invited since, and then a
- * secret or a join link typed there is no longer private.
- */
-export function isDirectRoom(members: readonly string[], botUserId: string, userId: string): boolean {
-  return members.length === 2 && members.includes(botUserId) && members.includes(userId) && botUserId !== userId;
-}
 
 export class DirectRooms {
   private readonly pending = new Map<string, Promise<{ roomId: string; created: boolean }>>();
 
-  constructor(
-    private readonly ctx: MatrixContext,
-    private readonly encryption: EncryptionWatch,
-  ) {}
+  constructor(private readonly ctx: MatrixContext) {}
 
-  /** The DM room with the user, created when there is none usable. Concurrent calls share one. */
+  /** The usable DM with the user, created when there is none. Concurrent calls share one. */
   roomFor(userId: string): Promise<{ roomId: string; created: boolean }> {
     const running = this.pending.get(userId);
     if (running) return running;
@@ -33,13 +24,10 @@ export class DirectRooms {
     return p;
   }
 
-  /** Records a DM room (e.g. one the user invited the bot to) for later reuse. */
-  async record(userId: string, roomId: string): Promise<void> {
-    this.ctx.app.state.set(DM_NAMESPACE, userId, roomId);
-    const direct = await this.readDirect();
-    if (direct === null) return; // unreadable: do not overwrite it with less
-    const rooms = [roomId, ...(direct[userId] ?? []).filter((r) => r !== roomId)];
-    await this.ctx.client.setAccountData('m.direct', { ...direct, [userId]: rooms });
+  /** Is `roomId` the bot's DM with `userId`, private right now? A command typed there is private. */
+  async isPrivateFor(roomId: string, userId: string): Promise<boolean> {
+    if (this.ctx.app.state.get(DM_NAMESPACE, userId) !== roomId) return false;
+    return this.usable(roomId, userId);
   }
 
   private async findOrCreate(userId: string): Promise<{ roomId: string; created: boolean }> {
@@ -55,7 +43,8 @@ export class DirectRooms {
     const roomId = await this.ctx.client.createRoom({
       invite: [userId],
       is_direct: true,
-      preset: 'trusted_private_chat',
+      preset: 'private_chat',
+      power_level_content_override: dmPowerLevels(this.ctx.botUserId),
       initial_state: [],
     });
     this.ctx.log.info('matrix: created a direct-message room', { userId, roomId });
@@ -63,17 +52,24 @@ export class DirectRooms {
     return { roomId, created: true };
   }
 
-  /** The bot is in the room, nobody else but the user is, and it is not encrypted. */
+  private async record(userId: string, roomId: string): Promise<void> {
+    this.ctx.app.state.set(DM_NAMESPACE, userId, roomId);
+    const direct = await this.readDirect();
+    if (direct === null) return; // unreadable: do not overwrite it with less
+    const rooms = [roomId, ...(direct[userId] ?? []).filter((r) => r !== roomId)];
+    await this.ctx.client.setAccountData('m.direct', { ...direct, [userId]: rooms });
+  }
+
+  /** Private by the rule, and not encrypted (the bot cannot encrypt). Reads the full state. */
   private async usable(roomId: string, userId: string): Promise<boolean> {
-    let members: string[];
+    let state: StateEvent[];
     try {
-      members = await this.ctx.client.getJoinedRoomMembers(roomId);
+      const raw: unknown = await this.ctx.client.getRoomState(roomId);
+      state = Array.isArray(raw) ? (raw as StateEvent[]) : [];
     } catch {
       return false; // not a member any more (or the room is gone)
     }
-    if (!members.includes(this.ctx.botUserId)) return false;
-    if (!members.every((m) => m === this.ctx.botUserId || m === userId)) return false;
-    return !(await this.encryption.isEncrypted(roomId));
+    return isPrivateDm(state, this.ctx.botUserId, userId) && !isEncryptedState(state);
   }
 
   /** The bot's m.direct map; {} when it has none yet, null when it could not be read. */

@@ -51,7 +51,7 @@ export async function createMatrixAdapter(opts: {
     prefix: config.MATRIX_COMMAND_PREFIX.trim() || '!conference',
   };
   const encryption = new EncryptionWatch(ctx);
-  const dms = new DirectRooms(ctx, encryption);
+  const dms = new DirectRooms(ctx);
   const messenger = createMessenger(ctx, dms);
   const allowed = parseAllowedInviters(config.MATRIX_ALLOWED_INVITERS);
   const queues = new RoomQueues();
@@ -64,7 +64,7 @@ export async function createMatrixAdapter(opts: {
   };
   client.on('room.event', (roomId: string, ev: MatrixEvent) => enqueue(roomId, (d) => onRoomEvent(ctx, d, roomId, ev)));
   client.on('room.invite', (roomId: string, ev: MatrixEvent) =>
-    enqueue(roomId, () => handleInvite(ctx, { allowed, encryption, dms }, roomId, ev)),
+    enqueue(roomId, () => handleInvite(ctx, { allowed, encryption }, roomId, ev)),
   );
   client.on('room.join', (roomId: string) => enqueue(roomId, () => encryption.checkRoom(roomId)));
 

@@ -1,8 +1,9 @@
 // Invites: join only when the inviter (or their server) is in MATRIX_ALLOWED_INVITERS, otherwise
 // reject (leave). An empty list rejects everyone, with a warning telling the operator what to set.
+// A joined room is a shared room, even one invited to with `is_direct`: private content goes only
+// to a DM the bot creates itself (dm.ts).
 import type { MatrixContext } from './context.ts';
 import { describeError } from './context.ts';
-import type { DirectRooms } from './dm.ts';
 import type { EncryptionWatch } from './encryption.ts';
 import type { MatrixEvent } from './filters.ts';
 
@@ -41,7 +42,7 @@ export const EMPTY_INVITERS_WARNING =
 
 export async function handleInvite(
   ctx: MatrixContext,
-  deps: { allowed: AllowedInviters; encryption: EncryptionWatch; dms: DirectRooms },
+  deps: { allowed: AllowedInviters; encryption: EncryptionWatch },
   roomId: string,
   ev: MatrixEvent,
 ): Promise<void> {
@@ -63,11 +64,5 @@ export async function handleInvite(
     return;
   }
   ctx.log.info('matrix: joined a room', { inviter, roomId });
-  if (await deps.encryption.isEncrypted(roomId)) {
-    await deps.encryption.noticeOnce(roomId);
-  } else if (ev.content?.['is_direct'] === true) {
-    await deps.dms.record(inviter, roomId).catch((e: unknown) => {
-      ctx.log.warn('matrix: could not record a direct-message room', { roomId, ...describeError(e) });
-    });
-  }
+  if (await deps.encryption.isEncrypted(roomId)) await deps.encryption.noticeOnce(roomId);
 }

@@ -6,7 +6,6 @@ import type { MatrixContext } from './context.ts';
 import { describeError, errorRef, sendMessage } from './context.ts';
 import { deliverReplies } from './deliver.ts';
 import type { DirectRooms } from './dm.ts';
-import { isDirectRoom } from './dm.ts';
 import type { EncryptionWatch } from './encryption.ts';
 import type { MatrixEvent, SeenEvents } from './filters.ts';
 import { effectiveContent, isEdit, isFromThePast, isNotice } from './filters.ts';
@@ -49,7 +48,8 @@ async function onMessage(ctx: MatrixContext, deps: ListenerDeps, roomId: string,
     return;
   }
   const profiles = await joinedMembers(ctx, roomId);
-  const isDirect = isDirectRoom(Object.keys(profiles), ctx.botUserId, sender);
+  // Private only in the DM the bot made for the sender; anywhere else a secret is public.
+  const isDirect = await deps.dms.isPrivateFor(roomId, sender);
   const senderName = displayNameOf(profiles, sender);
   if (!isDirect && containsSecret(text)) {
     await refuseSecretInSharedRoom(ctx, { roomId, eventId, sender, senderName });
@@ -67,5 +67,5 @@ async function onMessage(ctx: MatrixContext, deps: ListenerDeps, roomId: string,
     await sendMessage(ctx, roomId, textNotice(messages.somethingWentWrong(ref), eventId));
     return;
   }
-  await deliverReplies(ctx, deps.dms, { roomId, eventId, sender, senderName, isDirect }, replies);
+  await deliverReplies(ctx, deps.dms, { roomId, eventId, sender, senderName }, replies);
 }

@@ -2,20 +2,21 @@
 // Kept in one object so that it can be translated later (BOT_LANGUAGE).
 
 export const messages = {
-  dmSent: (name: string, newRoom: boolean) =>
+  // Notices to one user: the adapter puts a mention of them (user id, pill) in front.
+  dmSent: (newRoom: boolean) =>
     newRoom
-      ? `${name}: I sent you a direct message (accept my invitation to read it).`
-      : `${name}: I sent you a direct message.`,
-  dmFailed: (name: string) =>
-    `${name}: I could not send you a direct message. Start a direct chat with me and type the command there.`,
-  secretRedacted: (name: string, prefix: string) =>
-    `${name}: I deleted your message because it contained the BigBlueButton secret. ` +
-    `Send \`${prefix} config server …\` to me in a direct message (a room with only you and me), never in a shared room. ` +
+      ? `I sent you a direct message (accept my invitation to read it).`
+      : `I sent you a direct message.`,
+  dmFailed: () =>
+    `I could not send you a direct message. Ask an admin to check that I may invite you, then type the command again.`,
+  secretRedacted: (prefix: string) =>
+    `I deleted your message because it contained the BigBlueButton secret. ` +
+    `Send \`${prefix} config server …\` only in the direct-message room I created with you, never in any other room. ` +
     `Everyone here may already have seen the secret: consider it exposed and change it on the BigBlueButton server ` +
     `with \`bbb-conf --setsecret <new secret>\`, then send the new one to me in a direct message.`,
-  secretNotRedacted: (name: string, prefix: string) =>
-    `${name}: your message contains the BigBlueButton secret and I could not delete it (I am not allowed to remove messages here): delete it yourself now. ` +
-    `Send \`${prefix} config server …\` to me in a direct message (a room with only you and me), never in a shared room. ` +
+  secretNotRedacted: (prefix: string) =>
+    `Your message contains the BigBlueButton secret and I could not delete it (I am not allowed to remove messages here): delete it yourself now. ` +
+    `Send \`${prefix} config server …\` only in the direct-message room I created with you, never in any other room. ` +
     `Consider the secret exposed and change it on the BigBlueButton server with \`bbb-conf --setsecret <new secret>\`.`,
   encryptedRoom: (prefix: string) =>
     `This room is end-to-end encrypted, and I cannot read encrypted messages, so I will not see class commands here. ` +

@@ -7,7 +7,7 @@ import { sendMessage } from './context.ts';
 import type { DirectRooms } from './dm.ts';
 import { fileMessage, renderReply } from './render.ts';
 
-/** Into a room with only the user and the bot: text, links and the file (uploaded to the media repo). */
+/** Into the bot's DM with the user (dm.ts checked it just before): text, links and the file (uploaded to the media repo). */
 export async function sendInDm(ctx: MatrixContext, roomId: string, reply: Reply, inReplyTo?: string): Promise<void> {
   await sendMessage(ctx, roomId, renderReply(reply, { prefix: ctx.prefix, inReplyTo }));
   if (reply.file) {

@@ -26,10 +26,36 @@ function withReplyTo(content: EventContent, inReplyTo: string | undefined): Even
   return content;
 }
 
-/** A plain-text notice (adapter strings such as the DM-sent and encrypted-room notices). */
+/**
+ * Intentional mentions (Matrix 1.7): an event with `m.mentions` notifies only whom it lists, and
+ * servers then skip the legacy rules that ping on `@room` or a display name found in the body.
+ * The core's texts may carry display names, which anyone may set to `@room`: they mention no one.
+ */
+const NO_MENTIONS = { 'm.mentions': {} };
+
+/** A plain-text notice (adapter strings such as the error notice). */
 export function textNotice(text: string, inReplyTo?: string): EventContent {
   return withReplyTo(
-    { msgtype: 'm.notice', body: text, format: 'org.matrix.custom.html', formatted_body: textToHtml(text) },
+    { msgtype: 'm.notice', body: text, format: 'org.matrix.custom.html', formatted_body: textToHtml(text), ...NO_MENTIONS },
+    inReplyTo,
+  );
+}
+
+/**
+ * A notice addressed to one user: their user id (never their display name, which anyone may set
+ * to `@room`) leads the body, a matrix.to pill the HTML, and m.mentions names only them, so
+ * clients that honour intentional mentions notify nobody else.
+ */
+export function mentionNotice(user: { id: string; displayName: string }, text: string, inReplyTo?: string): EventContent {
+  const pill = `<a href="https://matrix.to/#/${escapeHtml(user.id)}">${escapeHtml(user.displayName)}</a>`;
+  return withReplyTo(
+    {
+      msgtype: 'm.notice',
+      body: `${user.id}: ${text}`,
+      format: 'org.matrix.custom.html',
+      formatted_body: `${pill}: ${textToHtml(text)}`,
+      'm.mentions': { user_ids: [user.id] },
+    },
     inReplyTo,
   );
 }
@@ -58,6 +84,7 @@ export function renderReply(reply: Reply, opts: { prefix: string; inReplyTo?: st
       body: bodyLines.join('\n'),
       format: 'org.matrix.custom.html',
       formatted_body: htmlParts.join('<br>'),
+      ...NO_MENTIONS,
     },
     opts.inReplyTo,
   );

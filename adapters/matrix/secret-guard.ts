@@ -1,9 +1,9 @@
-// `config server <url> <secret>` typed in a shared room: the secret is already exposed. Delete the
+// `config server <url> <secret>` typed anywhere but the bot's DM with the sender (dm.ts): the secret is already exposed. Delete the
 // message at once, never hand the secret to the core, and tell the admin what to do.
 import type { MatrixContext } from './context.ts';
 import { describeError, sendMessage } from './context.ts';
 import { messages } from './messages.ts';
-import { textNotice } from './render.ts';
+import { mentionNotice } from './render.ts';
 
 export const SECRET_REDACTION_REASON = 'contained a secret';
 
@@ -23,8 +23,6 @@ export async function refuseSecretInSharedRoom(
     sender: cmd.sender,
     redacted,
   });
-  const text = redacted
-    ? messages.secretRedacted(cmd.senderName, ctx.prefix)
-    : messages.secretNotRedacted(cmd.senderName, ctx.prefix);
-  await sendMessage(ctx, cmd.roomId, textNotice(text, cmd.eventId));
+  const text = redacted ? messages.secretRedacted(ctx.prefix) : messages.secretNotRedacted(ctx.prefix);
+  await sendMessage(ctx, cmd.roomId, mentionNotice({ id: cmd.sender, displayName: cmd.senderName }, text, cmd.eventId));
 }

@@ -103,29 +103,46 @@ function join(world: MatrixWorld, roomId: string): Answer {
   return ok({ room_id: roomId });
 }
 
+/** Synapse's presets: the state each one sets (public_chat: anyone may join). */
+const PRESETS: Record<string, Json> = {
+  private_chat: { join_rule: 'invite', history_visibility: 'shared', guest_access: 'can_join' },
+  trusted_private_chat: { join_rule: 'invite', history_visibility: 'shared', guest_access: 'can_join' },
+  public_chat: { join_rule: 'public', history_visibility: 'shared' },
+};
+
+/**
+ * POST /createRoom as Synapse builds it: create, the creator's join, power levels (the spec
+ * example's, the creator at 100, trusted_private_chat invitees at 100, then
+ * `power_level_content_override` merged over the top), the preset's state, initial_state, invites.
+ */
 function createRoom(world: MatrixWorld, body: Json): Answer {
   world.createRoomRequests.push(body);
+  const bot = world.botUserId;
   const invite = Array.isArray(body['invite']) ? (body['invite'] as string[]) : [];
   const name = typeof body['name'] === 'string' ? { name: body['name'] } : {};
-  const roomId = world.createRoom({ members: [], creator: world.botUserId, ...name });
-  const preset = body['preset'];
-  if (preset === 'trusted_private_chat') {
-    const pl = world.room(roomId)?.state.get('m.room.power_levels|');
-    const users = { ...(pl?.content['users'] as Json), ...Object.fromEntries(invite.map((u) => [u, 100])) };
-    world.append(roomId, { type: 'm.room.power_levels', sender: world.botUserId, state_key: '', content: { ...pl?.content, users } });
-  }
-  if (preset !== 'public_chat') {
-    world.append(roomId, { type: 'm.room.join_rules', sender: world.botUserId, state_key: '', content: { join_rule: 'invite' } });
-  }
+  const roomId = world.createRoom({ members: [], creator: bot, ...name });
+  const presetName = typeof body['preset'] === 'string' ? body['preset'] : body['visibility'] === 'public' ? 'public_chat' : 'private_chat';
+  const preset = PRESETS[presetName] ?? {};
+  const pl = world.room(roomId)?.state.get('m.room.power_levels|')?.content ?? {};
+  const trusted = presetName === 'trusted_private_chat' ? Object.fromEntries(invite.map((u) => [u, 100])) : {};
+  const override = (body['power_level_content_override'] ?? {}) as Json;
+  const content = { ...pl, users: { ...(pl['users'] as Json), ...trusted }, ...override };
+  world.append(roomId, { type: 'm.room.power_levels', sender: bot, state_key: '', content });
+  const presetState: [string, Json][] = [
+    ['m.room.join_rules', { join_rule: preset['join_rule'] }],
+    ['m.room.history_visibility', { history_visibility: preset['history_visibility'] }],
+    ...(preset['guest_access'] ? [['m.room.guest_access', { guest_access: preset['guest_access'] }] as [string, Json]] : []),
+  ];
+  for (const [type, c] of presetState) world.append(roomId, { type, sender: bot, state_key: '', content: c });
   for (const ev of Array.isArray(body['initial_state']) ? (body['initial_state'] as Json[]) : []) {
     world.append(roomId, {
       type: String(ev['type']),
-      sender: world.botUserId,
+      sender: bot,
       state_key: String(ev['state_key'] ?? ''),
       content: (ev['content'] ?? {}) as Json,
     });
   }
   const extra = body['is_direct'] === true ? { is_direct: true } : {};
-  for (const userId of invite) world.setMembership(roomId, userId, 'invite', world.botUserId, extra);
+  for (const userId of invite) world.setMembership(roomId, userId, 'invite', bot, extra);
   return ok({ ...matrixFixture('createRoom-response'), room_id: roomId });
 }

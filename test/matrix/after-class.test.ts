@@ -131,7 +131,7 @@ describe('after the command, through Matrix (real core)', () => {
 
     await c.command(c.room, SAM, '!conference notify');
     expect(bodies(world, samDm).at(-1)).toBe('I will tell you privately, with your link, as soon as Algebra (MATH101) starts.');
-    expect(bodies(world, c.room).at(-1)).toBe('Sam Student: I sent you a direct message.'); // the confirmation itself is in the DM
+    expect(bodies(world, c.room).at(-1)).toBe(`${SAM}: I sent you a direct message.`); // the confirmation itself is in the DM
     expect(c.bot.store.waitList.list('MATH101', '').map((w) => [w.platform, w.userId])).toEqual([['matrix', SAM]]);
 
     const samBefore = bodies(world, samDm).length;
@@ -304,7 +304,7 @@ describe('after the command, through Matrix (real core)', () => {
     expect(isPrivateRoom(world, tinaDm)).toBe(true);
 
     // In the room: only "I sent you a direct message"; no file anywhere but the DM.
-    expect(bodies(world, c.room).slice(roomBefore)).toEqual(['Tina Teacher: I sent you a direct message.']);
+    expect(bodies(world, c.room).slice(roomBefore)).toEqual([`${TINA}: I sent you a direct message.`]);
     expect(world.sent.filter((s) => s.content['msgtype'] === 'm.file').map((s) => s.roomId)).toEqual([tinaDm]);
     expect(world.sent.filter((s) => JSON.stringify(s.content).includes('mxc://')).map((s) => s.roomId)).toEqual([tinaDm]);
     checkInvariants(c);

@@ -55,6 +55,7 @@ describe('renderReply', () => {
       format: 'org.matrix.custom.html',
       formatted_body:
         'Hi &lt;b&gt; &amp; &quot;you&quot;<br>line 2 <code>code</code><br><a href="https://x/?a=1&amp;b=2">Go &lt;now&gt;</a>',
+      'm.mentions': {},
       'm.relates_to': { 'm.in_reply_to': { event_id: '$cmd' } },
     });
     expect(escapeHtml(`'`)).toBe('&#39;');

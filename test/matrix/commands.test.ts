@@ -2,7 +2,8 @@
 // links only by DM; DM reuse (m.direct) vs creation; mention as prefix; roles from power levels.
 import { afterEach, describe, expect, it } from 'vitest';
 import { matrixFixture } from '../fakes/matrix-fixtures.ts';
-import { bodies, classRoom, dmRoom, isPrivateRoom, SAM, startHarness, TINA, until, type Harness } from './harness.ts';
+import { dmPowerLevels } from '../../adapters/matrix/dm-rule.ts';
+import { bodies, botDm, classRoom, isPrivateRoom, SAM, startHarness, TINA, until, userMadeDm, type Harness } from './harness.ts';
 
 let h: Harness;
 afterEach(async () => {
@@ -33,7 +34,11 @@ describe('matrix adapter: class commands', () => {
     });
     expect(announcement?.content['formatted_body']).toContain('started MATH101 &lt;Algebra&gt; &amp; friends.');
     expect(announcement?.content['body']).toContain('Join: type `!conference join`');
-    expect(dmNotice?.content['body']).toBe('Tina Teacher: I sent you a direct message (accept my invitation to read it).');
+    expect(dmNotice?.content).toMatchObject({
+      body: `${TINA}: I sent you a direct message (accept my invitation to read it).`,
+      formatted_body: `<a href="https://matrix.to/#/${TINA}">Tina Teacher</a>: I sent you a direct message (accept my invitation to read it).`,
+      'm.mentions': { user_ids: [TINA] },
+    });
 
     expect(world.createRoomRequests).toHaveLength(1);
     const dmId = world.sent.find((s) => s.roomId !== room)?.roomId ?? '';
@@ -45,15 +50,22 @@ describe('matrix adapter: class commands', () => {
     expect(dm[0]?.content['m.relates_to']).toBeUndefined();
   });
 
-  it('new DM: created unencrypted with is_direct + trusted_private_chat, recorded in m.direct and app.state', async () => {
+  it('new DM: created unencrypted, is_direct, private_chat, only the bot may invite or change state; recorded', async () => {
     h = await startHarness();
     const { world } = h;
     const room = classRoom(world);
     world.sendText(room, SAM, '!conference join');
     await until(() => bodies(world, room).length >= 1, 'DM notice');
 
-    // The request matrix-bot-sdk's own tests expect for a DM (no m.room.encryption in initial_state).
-    expect(world.createRoomRequests).toEqual([{ ...matrixFixture('createRoom-request-dm'), invite: [SAM] }]);
+    // matrix-bot-sdk's DM request (no m.room.encryption in initial_state), with the bot alone in power.
+    expect(world.createRoomRequests).toEqual([
+      {
+        ...matrixFixture('createRoom-request-dm'),
+        invite: [SAM],
+        preset: 'private_chat',
+        power_level_content_override: dmPowerLevels(world.botUserId),
+      },
+    ]);
     const dmId = world.sent.find((s) => s.roomId !== room)?.roomId ?? '';
     expect(isPrivateRoom(world, dmId)).toBe(true);
     expect(world.membership(dmId, SAM)).toBe('invite');
@@ -61,32 +73,37 @@ describe('matrix adapter: class commands', () => {
     expect(world.accountData.get('m.direct')).toEqual({ [SAM]: [dmId] });
     expect(h.app.state.get('matrix-dm', SAM)).toBe(dmId);
     expect(String(world.sentBy(dmId)[0]?.content['body'])).toMatch(/role=VIEWER/);
-    expect(bodies(world, room)).toEqual(['Sam Student: I sent you a direct message (accept my invitation to read it).']);
+    expect(bodies(world, room)).toEqual([`${SAM}: I sent you a direct message (accept my invitation to read it).`]);
 
     // A second command reuses the DM it created.
     world.sendText(room, SAM, '!conference join');
     await until(() => world.sentBy(dmId).length >= 2 && bodies(world, room).length >= 2, 'second link in the same DM');
     expect(world.createRoomRequests).toHaveLength(1);
-    expect(bodies(world, room)[1]).toBe('Sam Student: I sent you a direct message.');
+    expect(bodies(world, room)[1]).toBe(`${SAM}: I sent you a direct message.`);
   });
 
-  it('existing DM listed in m.direct is reused; one with a third member or that the bot left is not', async () => {
-    h = await startHarness({ start: false });
+  it('a bot-made DM listed in m.direct is reused; one with a third member, or made by the user, is not', async () => {
+    h = await startHarness();
     const { world } = h;
     const room = classRoom(world);
-    const crowded = world.createRoom({ members: [{ userId: SAM }, { userId: '@eve:school.edu' }] });
-    const dm = dmRoom(world, SAM, 'Sam Student');
+    const userMade = userMadeDm(world, SAM, 'Sam Student');
+    const crowded = await botDm(h, SAM, 'Sam Student');
+    world.setMembership(crowded, '@eve:school.edu', 'invite', world.botUserId);
+    h.app.state.delete('matrix-dm', SAM);
+    const dm = await botDm(h, SAM, 'Sam Student'); // a fresh one, since `crowded` is no longer private
+    h.app.state.delete('matrix-dm', SAM); // forgotten: only m.direct lists it now
     const specExample = matrixFixture('m.direct')['content'] as Record<string, string[]>; // @bob's rooms
-    world.setBotAccountData('m.direct', { ...specExample, [SAM]: [crowded, dm] });
-    await h.adapter.start();
+    world.setBotAccountData('m.direct', { ...specExample, [SAM]: [userMade, crowded, dm] });
+    const created = world.createRoomRequests.length;
     world.sendText(room, SAM, '!conference join');
-    await until(() => world.sentBy(dm).length >= 1, 'link in the existing DM');
-    expect(world.createRoomRequests).toEqual([]);
-    expect(world.sentBy(crowded)).toEqual([]);
+    await until(() => world.sentBy(dm).length >= 2, 'link in the existing DM');
+    expect(world.createRoomRequests).toHaveLength(created);
+    expect(world.sentBy(userMade)).toEqual([]);
+    expect(world.sentBy(crowded)).toHaveLength(1); // the welcome, before eve was invited
     expect(h.app.state.get('matrix-dm', SAM)).toBe(dm);
-    expect(world.accountData.get('m.direct')).toEqual({ ...specExample, [SAM]: [crowded, dm] }); // unchanged
+    expect(world.accountData.get('m.direct')).toEqual({ ...specExample, [SAM]: [userMade, crowded, dm] }); // unchanged
     await until(() => bodies(world, room).length >= 1, 'room notice');
-    expect(bodies(world, room)).toEqual(['Sam Student: I sent you a direct message.']);
+    expect(bodies(world, room)).toEqual([`${SAM}: I sent you a direct message.`]);
   });
 
   it('end: the room gets the notice; a command typed in the DM is answered in the DM', async () => {
@@ -97,12 +114,12 @@ describe('matrix adapter: class commands', () => {
     await until(() => bodies(world, room).length >= 1, 'end notice');
     expect(bodies(world, room)).toEqual(['MATH101 has ended.']);
 
-    const dm = dmRoom(world, SAM, 'Sam Student');
+    const dm = await botDm(h, SAM, 'Sam Student');
     const cmd = world.sendText(dm, SAM, '!conference join');
-    await until(() => world.sentBy(dm).length >= 1, 'answer in the DM');
+    await until(() => world.sentBy(dm).length >= 2, 'answer in the DM');
     expect(h.app.invocations.at(-1)?.room).toEqual({ id: dm, isDirect: true });
-    expect(world.sentBy(dm)[0]?.content['m.relates_to']).toEqual({ 'm.in_reply_to': { event_id: cmd } });
-    expect(world.createRoomRequests).toEqual([]);
+    expect(world.sentBy(dm)[1]?.content['m.relates_to']).toEqual({ 'm.in_reply_to': { event_id: cmd } });
+    expect(world.createRoomRequests).toHaveLength(1); // the DM itself
   });
 
   it('a mention of the bot works as a prefix: user id, display name, matrix.to pill', async () => {

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { matrixFixture } from '../fakes/matrix-fixtures.ts';
 import { startFakeHomeserver, type FakeHomeserver } from '../fakes/matrix-homeserver.ts';
+import { invite, knock, setJoinRule } from '../fakes/matrix-room-rules.ts';
 
 let hs: FakeHomeserver;
 afterEach(async () => {
@@ -72,5 +73,40 @@ describe('fake homeserver', () => {
       status: 403,
       json: matrixFixture('error-M_FORBIDDEN-join'),
     });
+  });
+
+  it('createRoom applies the preset\'s state and power_level_content_override as Synapse does (see synapse-dm.test.ts)', async () => {
+    hs = await startFakeHomeserver();
+    const bot = hs.botUserId;
+    const override = { users: { [bot]: 100 }, invite: 100, state_default: 100 };
+    const made = await call('POST', '/_matrix/client/v3/createRoom', { preset: 'private_chat', invite: ['@sam:school.edu'], power_level_content_override: override });
+    const roomId = String(made.json['room_id']);
+    const state = (await call('GET', `/_matrix/client/v3/rooms/${enc(roomId)}/state`)).json as unknown as { type: string; state_key: string; sender: string; content: Record<string, unknown> }[];
+    const of = (type: string, key = '') => state.find((e) => e.type === type && e.state_key === key);
+    expect(of('m.room.create')?.sender).toBe(bot);
+    expect(of('m.room.join_rules')?.content).toEqual({ join_rule: 'invite' });
+    expect(of('m.room.history_visibility')?.content).toEqual({ history_visibility: 'shared' });
+    expect(of('m.room.guest_access')?.content).toEqual({ guest_access: 'can_join' });
+    expect(of('m.room.power_levels')?.content).toMatchObject(override);
+    expect(of('m.room.member', '@sam:school.edu')?.content['membership']).toBe('invite');
+
+    const pub = await call('POST', '/_matrix/client/v3/createRoom', { preset: 'public_chat' });
+    const pubRule = await call('GET', `/_matrix/client/v3/rooms/${enc(String(pub.json['room_id']))}/state/m.room.join_rules/`);
+    expect(pubRule.json).toEqual({ join_rule: 'public' });
+  });
+
+  it('invite needs the invite level, knock needs join rule knock, state needs its level (the spec\'s auth rules)', async () => {
+    hs = await startFakeHomeserver();
+    const { world } = hs;
+    const room = world.createRoom({ members: [{ userId: '@tina:school.edu' }, { userId: '@sam:school.edu' }] }); // tina 100, sam 0
+    expect(() => invite(world, room, '@sam:school.edu', '@eve:school.edu')).toThrow(/M_FORBIDDEN/);
+    expect(() => setJoinRule(world, room, '@sam:school.edu', 'public')).toThrow(/M_FORBIDDEN/);
+    expect(() => knock(world, room, '@eve:school.edu')).toThrow(/M_FORBIDDEN/); // no knock rule yet
+    invite(world, room, '@tina:school.edu', '@eve:school.edu');
+    expect(world.membership(room, '@eve:school.edu')).toBe('invite');
+    expect(world.joinedMembers(room)).not.toContain('@eve:school.edu'); // joined_members leaves invites out
+    setJoinRule(world, room, '@tina:school.edu', 'knock');
+    knock(world, room, '@frank:school.edu');
+    expect(world.membership(room, '@frank:school.edu')).toBe('knock');
   });
 });

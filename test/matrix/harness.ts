@@ -68,15 +68,27 @@ export async function startHarness(opts: { env?: Record<string, string>; script?
   return h;
 }
 
-/** A room is private to one user when nobody but the bot and that user has joined or is invited. */
+/**
+ * A room is private to one user when the bot created it, nobody but the bot and that user has
+ * joined, been invited or knocked, it is invite-only, no third-party invite is pending and its
+ * history is not world-readable. Written apart from the adapter's rule, to check it.
+ */
 export function isPrivateRoom(world: MatrixWorld, roomId: string): boolean {
   const room = world.room(roomId);
   if (!room) return false;
-  const people = [...room.state.values()]
-    .filter((e) => e.type === 'm.room.member' && ['join', 'invite'].includes(String(e.content['membership'])))
+  const state = [...room.state.values()];
+  const people = state
+    .filter((e) => e.type === 'm.room.member' && ['join', 'invite', 'knock'].includes(String(e.content['membership'])))
     .map((e) => e.state_key)
     .filter((u) => u !== world.botUserId);
-  return people.length <= 1;
+  const content = (type: string, key: string): unknown => room.state.get(`${type}|`)?.content[key];
+  return (
+    people.length <= 1 &&
+    room.state.get('m.room.create|')?.sender === world.botUserId &&
+    content('m.room.join_rules', 'join_rule') === 'invite' &&
+    content('m.room.history_visibility', 'history_visibility') !== 'world_readable' &&
+    !state.some((e) => e.type === 'm.room.third_party_invite' && Object.keys(e.content).length > 0)
+  );
 }
 
 export function expectNoJoinUrlInSharedRooms(world: MatrixWorld): void {
@@ -107,9 +119,22 @@ export function classRoom(world: MatrixWorld, opts: { encrypted?: boolean; tinaL
   });
 }
 
-/** A DM that `userId` made with the bot (both joined). */
-export function dmRoom(world: MatrixWorld, userId: string, displayName: string): string {
+/** A room that `userId` made with only the bot in it (both joined): a shared room to the bot. */
+export function userMadeDm(world: MatrixWorld, userId: string, displayName: string): string {
   return world.createRoom({ members: [{ userId, displayName }] });
+}
+
+/**
+ * The DM the bot makes for `userId` (through the adapter, as its first private message does:
+ * it sends "Welcome."), accepted by the user. The adapter must be started.
+ */
+export async function botDm(h: Harness, userId: string, displayName: string): Promise<string> {
+  h.world.addUser(userId, displayName);
+  await h.adapter.messenger.sendToUser(userId, { audience: 'user', text: 'Welcome.' });
+  const roomId = h.app.state.get('matrix-dm', userId);
+  if (roomId === undefined) throw new Error('the bot recorded no DM');
+  h.world.setMembership(roomId, userId, 'join');
+  return roomId;
 }
 
 export function bodies(world: MatrixWorld, roomId: string): string[] {

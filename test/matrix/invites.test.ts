@@ -39,15 +39,17 @@ describe('matrix adapter: invites', () => {
     expect(warnings[0]).toContain('Set it to');
   });
 
-  it('a DM invite (is_direct) from an allowed user is recorded in m.direct and reused', async () => {
+  it('a DM invite (is_direct) from an allowed user is joined but not used for private messages', async () => {
     h = await startHarness();
     const { world } = h;
-    const dm = world.inviteBot({ inviter: TINA, isDirect: true });
-    await until(() => world.accountData.get('m.direct') !== undefined, 'm.direct written');
-    expect(world.accountData.get('m.direct')).toEqual({ [TINA]: [dm] });
+    const theirs = world.inviteBot({ inviter: TINA, isDirect: true });
+    await until(() => world.membership(theirs, world.botUserId) === 'join', 'joined');
     await h.adapter.messenger.sendToUser(TINA, { audience: 'user', text: 'Your class starts soon.' });
+    expect(world.sentBy(theirs)).toEqual([]);
+    expect(world.createRoomRequests).toHaveLength(1);
+    const dm = h.app.state.get('matrix-dm', TINA) ?? '';
     expect(bodies(world, dm)).toEqual(['Your class starts soon.']);
-    expect(world.createRoomRequests).toEqual([]);
+    expect(world.accountData.get('m.direct')).toEqual({ [TINA]: [dm] });
   });
 
   it('parses the allow-list strictly', () => {

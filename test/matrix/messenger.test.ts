@@ -1,6 +1,6 @@
 // The Messenger port (messages that are not answers: notify-me, meeting ended, recording ready).
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodies, classRoom, dmRoom, SAM, startHarness, TINA, type Harness } from './harness.ts';
+import { bodies, botDm, classRoom, SAM, startHarness, TINA, type Harness } from './harness.ts';
 
 let h: Harness;
 afterEach(async () => {
@@ -32,13 +32,12 @@ describe('matrix adapter: messenger', () => {
   it('sendToUser uses the DM (existing, else created), links included', async () => {
     h = await startHarness();
     const { world, adapter } = h;
-    const dm = dmRoom(world, TINA, 'Tina Teacher');
-    world.setBotAccountData('m.direct', { [TINA]: [dm] });
+    const dm = await botDm(h, TINA, 'Tina Teacher');
     const link = { url: 'https://bbb.school.edu/bigbluebutton/api/join?y=2', label: 'Join', kind: 'join-viewer' as const };
     await adapter.messenger.sendToUser(TINA, { audience: 'user', text: 'MATH101 has started.', links: [link] });
-    expect(world.sentBy(dm)).toHaveLength(1);
+    expect(world.sentBy(dm)).toHaveLength(2);
     await adapter.messenger.sendToUser(SAM, { audience: 'user', text: 'MATH101 has started.', links: [link] });
-    expect(world.createRoomRequests).toHaveLength(1);
+    expect(world.createRoomRequests).toHaveLength(2);
     expect(world.accountData.get('m.direct')).toMatchObject({ [TINA]: [dm], [SAM]: [expect.any(String)] });
     const samDm = (world.accountData.get('m.direct') as Record<string, string[]>)[SAM]?.[0] ?? '';
     expect(bodies(world, samDm)[0]).toContain('api/join?y=2');

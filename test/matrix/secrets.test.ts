@@ -1,7 +1,7 @@
-// A BigBlueButton secret typed in a shared room is redacted before the core sees it; in a DM
-// (exactly the bot and the user) it goes to the core.
+// A BigBlueButton secret typed in a shared room is redacted before the core sees it; in the DM
+// the bot made for the user (and still private) it goes to the core.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, bodies, classRoom, dmRoom, startHarness, TINA, until, type Harness } from './harness.ts';
+import { ADMIN, bodies, botDm, classRoom, startHarness, TINA, until, type Harness } from './harness.ts';
 
 const SECRET = 'e5f6a7b8c9d0e5f6a7b8c9d0e5f6a7b8c9d0';
 let h: Harness;
@@ -77,16 +77,16 @@ describe('matrix adapter: secrets', () => {
   it('the same command in a DM with the bot goes to the core, not redacted', async () => {
     h = await startHarness();
     const { world } = h;
-    const dm = dmRoom(world, ADMIN, 'Ada Admin');
+    const dm = await botDm(h, ADMIN, 'Ada Admin');
     world.sendText(dm, ADMIN, `!conference config server https://bbb.school.edu/bigbluebutton/ ${SECRET}`);
-    await until(() => world.sentBy(dm).length >= 1, 'answer in the DM');
+    await until(() => world.sentBy(dm).length >= 2, 'answer in the DM');
     expect(world.redactions).toEqual([]);
     expect(h.app.invocations).toHaveLength(1);
     expect(h.app.invocations[0]).toMatchObject({
       room: { id: dm, isDirect: true },
       text: `config server https://bbb.school.edu/bigbluebutton/ ${SECRET}`,
     });
-    expect(bodies(world, dm)).toEqual(['Server saved.']);
+    expect(bodies(world, dm)).toEqual(['Welcome.', 'Server saved.']);
   });
 
   it('a room listed in m.direct but with a third member is not a DM', async () => {
