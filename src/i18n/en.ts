@@ -94,7 +94,7 @@ export const en = {
   configServerNotBbb: (url: string) => `${url} answered, but not like a BigBlueButton server. Check the address (it usually ends in /bigbluebutton/); nothing was saved.`,
   configServerWrongSecret: 'The server rejected that secret. Copy it again from `bbb-conf --secret` on the BigBlueButton server; nothing was saved.',
   configSecretNotHere: (prefix: string) =>
-    `Do not type the BigBlueButton secret in a shared room. Send ${prefix} config server <url> <secret> in a direct message to the bot${prefix.startsWith('/') ? ', or run /conference config with nothing after it to open a private form' : ''}. Consider the secret exposed if you already posted it here: change it with bbb-conf --setsecret.`,
+    `Do not type the BigBlueButton secret in a shared room. ${prefix.startsWith('/') ? `Run ${prefix} config with nothing after it: a private form asks for the server and its secret` : `Send ${prefix} config server <url> <secret> in a direct message to the bot`}. Consider the secret exposed if you already posted it here: change it with bbb-conf --setsecret.`,
   configCheckAdminOk: 'You are an admin.',
   linked: (room: string, course: string) => `Linked the room ${room} to ${course}.`,
   unlinked: (course: string) => `This room is no longer linked to ${course}. The course and its settings are kept.`,
