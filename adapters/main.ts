@@ -3,6 +3,7 @@
 // terminal with no chat settings. Only the terminal without chat uses the built-in BBB dev server:
 // chat users must never get links to it.
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { loadConfig, matrixEnabled, slackEnabled, withoutBlanks, type Config } from '../src/config.ts';
 import { createLogger, type Logger } from '../src/log.ts';
@@ -134,7 +135,7 @@ async function maybeStartHttp(config: Config, bot: Bot, log: Logger, routes: Rou
   const handler = createHttpHandler({ bot, log, routes });
   const server = createServer(handler);
   await listen(server, port, config.HTTP_HOST, { port: 'HTTP_PORT', host: 'HTTP_HOST' });
-  log.info(`HTTP listening on ${config.HTTP_HOST}:${port}`);
+  log.info(`HTTP listening on ${config.HTTP_HOST}:${(server.address() as AddressInfo).port}`);
   return server;
 }
 
