@@ -50,8 +50,11 @@ export function settingHints(env: Env): string[] {
   const hints: string[] = [];
   for (const key of Object.keys(withoutBlanks(env))) {
     if (!OURS.test(key) || known.includes(key)) continue;
+    const prefix = key.slice(0, key.indexOf('_') + 1);
+    const lastWord = key.slice(key.lastIndexOf('_'));
     const best = known
-      .map((k) => ({ k, d: distance(key, k) }))
+      .filter((k) => k.startsWith(prefix))
+      .map((k) => ({ k, d: distance(key, k) - (k.endsWith(lastWord) ? 10 : 0) }))
       .sort((a, b) => a.d - b.d)[0];
     hints.push(best && best.d <= 5 ? `${key} is not a setting; did you mean ${best.k}?` : `${key} is not a setting`);
   }
