@@ -1,92 +1,128 @@
 // Start-up wiring: config -> store -> BBB -> app -> the enabled adapters.
-// With no Slack or Matrix credentials the bot runs in the terminal against the built-in BBB dev server.
+// Chat mode runs Slack and/or Matrix; the terminal (console) runs when asked or as the demo on a
+// terminal with no chat settings. Only the terminal without chat uses the built-in BBB dev server:
+// chat users must never get links to it.
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
-import { loadConfig, matrixEnabled, slackEnabled, type Config } from '../src/config.ts';
+import { loadConfig, matrixEnabled, slackEnabled, withoutBlanks, type Config } from '../src/config.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import { startDevBbb, type DevBbbServer } from '../src/bbb/dev-server/index.ts';
-import { Store } from '../src/store/index.ts';
 import { createBot, dataDir, storeOptions, type Bot } from './bot.ts';
 import { createConsole } from './console/index.ts';
+import { chooseMode, settingHints, version } from './startup.ts';
+import { chatFailure, checkStore, listen, listenFailure } from './start-checks.ts';
 
 export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Force the console adapter (the `console` subcommand). */
   console?: { script?: string | undefined; json: boolean } | undefined;
+  /** Whether standard input is a terminal (default: process.stdin.isTTY). */
+  stdinIsTTY?: boolean;
+  /** Stops a chat-mode run (default: SIGINT or SIGTERM). */
+  signal?: AbortSignal;
+  /** Default: pino on stderr, per LOG_LEVEL and LOG_FORMAT. */
+  log?: Logger;
 }
 
 type Route = (req: IncomingMessage, res: ServerResponse) => boolean;
 
+export const NO_SERVER_WARNING =
+  'No BigBlueButton server is configured (BBB_URL is not set and none was saved): class commands answer ' +
+  '"no server yet" until an admin runs `config server URL SECRET` in a direct message with the bot';
+
 export async function run(options: RunOptions = {}): Promise<void> {
   const env = { ...(options.env ?? process.env) };
-  const chat = Boolean(env.SLACK_BOT_TOKEN || env.MATRIX_ACCESS_TOKEN);
-  const consoleMode = options.console !== undefined || !chat;
+  loadConfig(env); // a bad setting is named before anything else is decided
+  const mode = chooseMode(env, { consoleAsked: options.console !== undefined, stdinIsTTY: options.stdinIsTTY ?? process.stdin.isTTY === true });
+  const consoleMode = mode === 'console';
   // In the terminal, `admin` is an admin unless BOT_ADMINS names console admins already.
   if (consoleMode && !/(^|[\s,])console:/.test(env.BOT_ADMINS ?? '')) {
-    env.BOT_ADMINS = [env.BOT_ADMINS, 'console:admin'].filter(Boolean).join(',');
+    env.BOT_ADMINS = [env.BOT_ADMINS, 'console:admin'].filter((v) => v?.trim()).join(',');
   }
   const config = loadConfig(env);
-  const log = createLogger({ level: consoleMode && !env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL });
+  const quiet = consoleMode && withoutBlanks(env)['LOG_LEVEL'] === undefined;
+  const log = options.log ?? createLogger({ level: quiet ? 'warn' : config.LOG_LEVEL, ...(config.LOG_FORMAT ? { format: config.LOG_FORMAT } : {}) });
+  for (const hint of settingHints(env)) log.warn(hint);
 
-  const dev = await maybeStartDevBbb(config, log);
+  const saved = checkStore(config.DB_PATH, storeOptions(config, log));
+  const chat = slackEnabled(config) || matrixEnabled(config);
+  const dev = !chat && !config.BBB_URL && !saved ? await startDev(config, log) : undefined;
+  if (chat && !config.BBB_URL && !saved) log.warn(NO_SERVER_WARNING);
   const bot = createBot(config, { log, fallbackServer: dev && { url: dev.url, secret: dev.secret } });
+  const stops: (() => Promise<void> | void)[] = [async () => bot.after.idle(), () => bot.close(), async () => dev?.close()];
+  const shutdown = async (): Promise<void> => {
+    for (const stop of stops) await stop();
+  };
+  const serverUrl = config.BBB_URL ?? saved?.url ?? dev?.url;
+  log.info('bbb-chatops starting', {
+    version: version(),
+    adapters: [slackEnabled(config) && 'slack', matrixEnabled(config) && 'matrix', consoleMode && 'console'].filter(Boolean),
+    bbbHost: serverUrl ? new URL(serverUrl).host : null,
+    devServer: dev !== undefined,
+  });
+  try {
+    await startAdapters(config, bot, log, stops);
+  } catch (err) {
+    await shutdown();
+    throw err;
+  }
+  if (consoleMode) {
+    await runConsole(bot, dev, options.console, config);
+  } else {
+    await stopRequested(options.signal);
+    log.info('Shutting down');
+  }
+  await shutdown();
+}
+
+async function startAdapters(config: Config, bot: Bot, log: Logger, stops: (() => Promise<void> | void)[]): Promise<void> {
   // The reconciler: the safety net for lost callbacks, and the only watcher without PUBLIC_URL.
   const stopReconciler = bot.after.reconciler.start(config.BBB_POLL_SECONDS * 1000);
-  const stops: (() => Promise<void> | void)[] = [
-    async () => {
-      stopReconciler();
-      await bot.after.idle(); // let callbacks' and notify-me work finish before the store closes
-    },
-    () => bot.close(),
-    async () => dev?.close(),
-  ];
+  stops.unshift(stopReconciler);
   const routes: Route[] = [];
-
   if (slackEnabled(config)) {
     const { createSlackAdapter } = await import('./slack/index.ts');
-    const slack = await createSlackAdapter({ app: bot.app, config, log });
-    bot.app.attachMessenger(slack.messenger);
-    if (slack.handleHttp) routes.push(slack.handleHttp);
-    await slack.start();
-    stops.unshift(() => slack.stop());
+    try {
+      const slack = await createSlackAdapter({ app: bot.app, config, log });
+      bot.app.attachMessenger(slack.messenger);
+      if (slack.handleHttp) routes.push(slack.handleHttp);
+      await slack.start();
+      stops.unshift(() => slack.stop());
+    } catch (err) {
+      throw chatFailure('Slack', err);
+    }
     log.info(`Slack adapter started (${config.SLACK_APP_TOKEN ? 'Socket Mode' : 'HTTP'})`);
   }
   if (matrixEnabled(config)) {
     const { createMatrixAdapter } = await import('./matrix/index.ts');
     const storagePath = config.MATRIX_STORAGE_PATH ?? join(dataDir(config), 'matrix-sync.json');
-    const matrix = await createMatrixAdapter({ app: bot.app, config, log, storagePath });
-    bot.app.attachMessenger(matrix.messenger);
-    await matrix.start();
-    stops.unshift(() => matrix.stop());
+    try {
+      const matrix = await createMatrixAdapter({ app: bot.app, config, log, storagePath });
+      bot.app.attachMessenger(matrix.messenger);
+      await matrix.start();
+      stops.unshift(() => matrix.stop());
+    } catch (err) {
+      throw chatFailure('Matrix', err);
+    }
     log.info('Matrix adapter started');
   }
   const http = await maybeStartHttp(config, bot, log, routes);
   if (http) stops.unshift(() => new Promise<void>((r) => http.close(() => r())));
-
-  const shutdown = async (): Promise<void> => {
-    for (const stop of stops) await stop();
-  };
-  if (consoleMode) {
-    await runConsole(bot, dev, options.console, config);
-    await shutdown();
-    return;
-  }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  log.info('Shutting down');
-  await shutdown();
 }
 
-async function maybeStartDevBbb(config: Config, log: Logger): Promise<DevBbbServer | undefined> {
-  if (config.BBB_URL) return undefined;
-  // A server saved with `config server` wins over the dev server.
-  const store = Store.open(config.DB_PATH, storeOptions(config, log));
-  const saved = store.settings.server();
-  store.close();
-  if (saved) return undefined;
-  const dev = await startDevBbb({ port: config.BBB_DEV_PORT, log: (l) => log.debug(`[dev-bbb] ${l}`) });
+function stopRequested(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal) return signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true });
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+async function startDev(config: Config, log: Logger): Promise<DevBbbServer> {
+  const dev = await startDevBbb({ port: config.BBB_DEV_PORT, log: (l) => log.debug(`[dev-bbb] ${l}`) }).catch((err: unknown) => {
+    throw listenFailure(err, config.BBB_DEV_PORT, '127.0.0.1', { port: 'BBB_DEV_PORT' });
+  });
   log.addSecret(dev.secret);
   return dev;
 }
@@ -98,8 +134,8 @@ async function maybeStartHttp(config: Config, bot: Bot, log: Logger, routes: Rou
   const { createHttpHandler } = await import('./http/index.ts');
   const handler = createHttpHandler({ bot, log, routes });
   const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(port, config.HTTP_HOST, resolve));
-  log.info(`HTTP listening on ${config.HTTP_HOST}:${port}`);
+  await listen(server, port, config.HTTP_HOST, { port: 'HTTP_PORT', host: 'HTTP_HOST' });
+  log.info(`HTTP listening on ${config.HTTP_HOST}:${(server.address() as AddressInfo).port}`);
   return server;
 }
 

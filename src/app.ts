@@ -14,6 +14,7 @@ import type { Logger } from './log.ts';
 import type { CommandContext, CommandEvents } from './commands/context.ts';
 import { refusal } from './commands/context.ts';
 import { allowed, findCommand, refusalFor } from './commands/registry.ts';
+import { outcomeOf, startAudit, type Audit } from './audit.ts';
 
 export interface AppDeps {
   store: Store;
@@ -47,7 +48,7 @@ export function createApp(deps: AppDeps): CoreApp {
   const events: CommandEvents = { ...noEvents, ...deps.events };
 
   /** What a command sees for this invocation (also used to compute notify-me links for a waiting user). */
-  function contextFor(inv: Invocation): CommandContext {
+  function contextFor(inv: Invocation, log: Logger = deps.log): CommandContext {
     const link = deps.store.rooms.get(inv.platform, inv.room.id);
     const course = link ? deps.store.courses.get(link.courseCode) : undefined;
     return {
@@ -58,24 +59,36 @@ export function createApp(deps: AppDeps): CoreApp {
       store: deps.store,
       conference: deps.conference,
       envAdmins: deps.envAdmins,
-      log: deps.log,
+      log,
       timeZone: deps.timeZone ?? 'UTC',
       defaults: { durationMinutes: deps.defaultDurationMinutes ?? 300, language: deps.language },
       events,
     };
   }
 
-  async function handle(inv: Invocation): Promise<Reply[]> {
-    const ctx = contextFor(inv);
+  /** Runs one command; `audit` learns the command's words and how it went (never its arguments). */
+  async function dispatch(inv: Invocation, audit: Audit): Promise<Reply[]> {
+    const ctx = contextFor(inv, audit.log);
     const { t, prefix } = ctx;
     const tokens = tokenize(inv.text);
     const found = findCommand(tokens.length ? tokens : ['help']);
-    if (!found) return [refusal(t.unknownCommand(prefix, tokens[0] ?? ''))];
-    if (!allowed(ctx, found.command)) return [refusalFor(ctx, found.command)];
+    if (!found) return audit.set('unknown-command', [refusal(t.unknownCommand(prefix, tokens[0] ?? ''))]);
+    audit.command = found.command.path.join(' ');
+    if (!allowed(ctx, found.command)) return audit.set('refused', [refusalFor(ctx, found.command)]);
     try {
-      return await found.command.run(ctx, parseOptions(found.rest, found.command.valueOptions));
+      const replies = await found.command.run(ctx, parseOptions(found.rest, found.command.valueOptions));
+      return audit.set(replies.some((r) => r.error) ? 'user-error' : 'ok', replies);
     } catch (err) {
-      return [explain(err, t, prefix, deps.log, inv)];
+      return audit.set(outcomeOf(err), [explain(err, t, prefix, audit.log, inv)]);
+    }
+  }
+
+  async function handle(inv: Invocation): Promise<Reply[]> {
+    const audit = startAudit(deps.log, inv);
+    try {
+      return await dispatch(inv, audit);
+    } finally {
+      audit.done();
     }
   }
 

@@ -1,7 +1,14 @@
-// A tiny structured logger. Every line passes through redact(), which removes the secrets it
-// was told about (BBB secret, Slack/Matrix tokens) and the checksum of any signed BBB URL.
+// The logger: pino underneath (JSON lines in production, pretty in a terminal), behind a small
+// interface the rest of the code uses. Every line is redacted twice: pino's `redact` blanks known
+// fields (url, joinUrl, link, secret, token, authorization…) wherever they appear, and the
+// finished line passes redactLine(), which masks the secrets the logger was told about (BBB
+// secret, Slack/Matrix tokens), the checksum of any signed BBB URL, and drops join links.
+import { pino, type Logger as Pino } from 'pino';
+import { prettyFactory } from 'pino-pretty';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+/** json: one JSON object per line; pretty: coloured text for people; text: plain lines (tests). */
+export type LogFormat = 'json' | 'pretty' | 'text';
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -10,9 +17,13 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
   /** Register a secret so that it is masked wherever it would appear in a log line. */
   addSecret(secret: string | undefined): void;
+  /** A logger whose lines all carry these fields (e.g. a command id); it shares the secrets. */
+  child(bindings: Record<string, unknown>): Logger;
 }
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+/** Fields that may carry a credential or a join link, blanked at any of the first two levels. */
+const SENSITIVE = ['url', 'joinUrl', 'link', 'links', 'secret', 'token', 'accessToken', 'password', 'authorization', 'Authorization', 'cookie'];
+export const REDACT_PATHS = SENSITIVE.flatMap((k) => [k, `*.${k}`]);
 
 export function redactText(text: string, secrets: Iterable<string>): string {
   let out = text;
@@ -21,45 +32,88 @@ export function redactText(text: string, secrets: Iterable<string>): string {
   return out.replace(/checksum=[0-9a-fA-F]{16,}/g, 'checksum=[redacted]');
 }
 
-export function createLogger(options: {
+/** redactText, and a join link (BBB's or the dev server's) is dropped whole: it names a seat. */
+export function redactLine(text: string, secrets: Iterable<string>): string {
+  return redactText(text, secrets).replace(/\b(?:https?:)?\/\/[^\s"'<>\\]*\/join\?[^\s"'<>\\]*/g, '[join link]');
+}
+
+export interface LoggerOptions {
   level?: LogLevel;
+  /** Where finished lines go (default: stderr). */
   write?: (line: string) => void;
   secrets?: (string | undefined)[];
-} = {}): Logger {
-  const min = ORDER[options.level ?? 'info'];
-  const write = options.write ?? ((line: string) => process.stderr.write(line + '\n'));
+  /** Default: pretty when stderr is a terminal, else json. */
+  format?: LogFormat;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const write = options.write ?? ((line: string) => void process.stderr.write(line + '\n'));
+  const format = options.format ?? (process.stderr.isTTY ? 'pretty' : 'json');
   const secrets = new Set<string>();
   const addSecret = (s: string | undefined): void => {
     if (s && s.length >= 4) secrets.add(s);
   };
   for (const s of options.secrets ?? []) addSecret(s);
-  const emit = (level: LogLevel, msg: string, fields?: Record<string, unknown>): void => {
-    if (ORDER[level] < min) return;
-    const extra = fields ? ' ' + safeJson(fields) : '';
-    write(redactText(`${new Date().toISOString()} ${level.toUpperCase()} ${msg}${extra}`, secrets));
+  const render = renderer(format);
+  const stream = { write: (json: string) => write(render(redactLine(json.trimEnd(), secrets))) };
+  const root = pino(
+    {
+      level: options.level ?? 'info',
+      base: null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    },
+    stream,
+  );
+  return wrap(root, addSecret);
+}
+
+function wrap(p: Pino, addSecret: (s: string | undefined) => void): Logger {
+  const at = (level: LogLevel) => (msg: string, fields?: Record<string, unknown>): void => {
+    if (fields) p[level](plain(fields), msg);
+    else p[level](msg);
   };
   return {
-    debug: (m, f) => emit('debug', m, f),
-    info: (m, f) => emit('info', m, f),
-    warn: (m, f) => emit('warn', m, f),
-    error: (m, f) => emit('error', m, f),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     addSecret,
+    child: (bindings) => wrap(p.child(plain(bindings)), addSecret),
   };
 }
 
-function safeJson(fields: Record<string, unknown>): string {
+/** Errors as {name, message, stack} (JSON.stringify would make them `{}`). */
+function plain(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) out[k] = v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v;
+  return out;
+}
+
+function renderer(format: LogFormat): (json: string) => string {
+  if (format === 'json') return (json) => json;
+  if (format === 'pretty') {
+    const pretty = prettyFactory({ colorize: process.stderr.isTTY === true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
+    return (json) => pretty(json).trimEnd();
+  }
+  return textLine;
+}
+
+/** `2026-01-01T10:00:00.000Z INFO msg {"field":1}`: the plain format tests read. */
+function textLine(json: string): string {
   try {
-    return JSON.stringify(fields, (_k, v: unknown) =>
-      v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v,
-    );
+    const { time, level, msg, ...rest } = JSON.parse(json) as Record<string, unknown>;
+    const extra = Object.keys(rest).length ? ' ' + JSON.stringify(rest) : '';
+    return `${String(time)} ${String(level).toUpperCase()} ${String(msg ?? '')}${extra}`;
   } catch {
-    return '[unserialisable fields]';
+    return json;
   }
 }
 
-/** A logger that keeps lines in memory, for tests. */
+/** A logger that keeps lines in memory (plain text format), for tests. */
 export function memoryLogger(secrets: string[] = []): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const logger = createLogger({ level: 'debug', write: (l) => lines.push(l), secrets });
+  const logger = createLogger({ level: 'debug', format: 'text', write: (l) => lines.push(l), secrets });
   return Object.assign(logger, { lines });
 }

@@ -38,7 +38,7 @@ export const en = {
   roomNotLinked: 'This room is not linked to a course. Ask an admin to link it with: config link <COURSE-CODE> [title]',
   roomNotLinkedAdmin: (prefix: string) => `This room is not linked to a course yet. Link it with: ${prefix} config link <COURSE-CODE> [title] [--group NAME]`,
   courseLabel: (title: string, code: string, group: string) => `${title} (${code}${group ? `, group ${group}` : ''})`,
-  serverNotConfigured: (prefix: string) => `No BigBlueButton server is configured yet. An admin must set it with ${prefix} config (or BBB_URL and BBB_SECRET).`,
+  serverNotConfigured: (prefix: string) => `No BigBlueButton server is configured yet: an admin runs ${prefix} config server URL SECRET in a direct message with the bot (or sets BBB_URL and BBB_SECRET).`,
 
   // Permissions
   onlyModerators: (course: string, names: string) =>

@@ -1,0 +1,54 @@
+// One INFO line per command, whatever the platform: who, where, which command, how it went, how long.
+// The command's words only (e.g. "config server"), never its arguments: those may be a secret.
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Invocation, Reply } from './core/types.ts';
+import type { Logger } from './log.ts';
+import { NoServerError, UserError } from './core/errors.ts';
+import { MeetingClosingError } from './core/conference.ts';
+import { BbbError } from './bbb/errors.ts';
+
+export type Outcome = 'ok' | 'user-error' | 'refused' | 'unknown-command' | 'no-server' | 'bbb-error' | 'rate-limited' | 'error';
+
+export interface Audit {
+  /** The command's logger: its lines carry the command id. */
+  log: Logger;
+  /** The matched command's words; "?" until one matched. */
+  command: string;
+  outcome: Outcome;
+  /** Records the outcome and passes the replies through. */
+  set(outcome: Outcome, replies: Reply[]): Reply[];
+  done(): void;
+}
+
+export function startAudit(parent: Logger, inv: Invocation): Audit {
+  const started = performance.now();
+  const audit: Audit = {
+    log: parent.child({ cmd: randomBytes(4).toString('hex') }),
+    command: '?',
+    outcome: 'error',
+    set(outcome, replies) {
+      audit.outcome = outcome;
+      return replies;
+    },
+    done() {
+      audit.log.info('command', {
+        platform: inv.platform,
+        room: inv.room.id,
+        user: inv.user.id,
+        command: audit.command,
+        outcome: audit.outcome,
+        ms: Math.round(performance.now() - started),
+      });
+    },
+  };
+  return audit;
+}
+
+/** The audit outcome of a command that threw. */
+export function outcomeOf(err: unknown): Outcome {
+  if (err instanceof UserError || err instanceof MeetingClosingError) return 'user-error';
+  if (err instanceof NoServerError) return 'no-server';
+  if (err instanceof BbbError) return 'bbb-error';
+  return 'error';
+}
