@@ -91,7 +91,7 @@ describe('bbb-chatops backup', () => {
       const before = readFileSync(file);
       const again = await cli(['backup', file]);
       expect(again.code).toBe(1);
-      expect(again.err.trim()).toBe(`${file} already exists: choose another name, or add --force to replace it.`);
+      expect(again.err.trim()).toBe(`bbb-chatops: ${file} already exists: choose another name, or add --force to replace it.`);
       expect(readFileSync(file).equals(before)).toBe(true);
       const forced = await cli(['backup', file, '--force']);
       expect(forced.code).toBe(0);
@@ -114,6 +114,6 @@ describe('bbb-chatops backup', () => {
       child.on('close', (code) => resolve({ code, err }));
     });
     expect(r.code).toBe(1);
-    expect(r.err.trim()).toBe(`There is no database at ${join(dir, 'missing', 'bot.sqlite')}: set DB_PATH to the bot's database file.`);
+    expect(r.err.trim()).toBe(`bbb-chatops: There is no database at ${join(dir, 'missing', 'bot.sqlite')}: set DB_PATH to the bot's database file.`);
   }, 60_000);
 });

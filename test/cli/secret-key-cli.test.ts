@@ -38,11 +38,11 @@ describe('the key for stored secrets at start-up', () => {
     const wrong = randomBytes(32).toString('hex');
     const w = await runConsole('', { BOT_SECRET_KEY: wrong });
     expect(w.code).toBe(1);
-    expect(w.err).toBe('The stored secrets do not open with BOT_SECRET_KEY: set it to the key they were encrypted with. Nothing was changed.\n');
+    expect(w.err).toBe('bbb-chatops: The stored secrets do not open with BOT_SECRET_KEY: set it to the key they were encrypted with. Nothing was changed.\n');
     const missing = await runConsole('', {});
     expect(missing.code).toBe(1);
     expect(missing.err).toBe(
-      `The database holds encrypted secrets but the key file ${join(dir, 'secret.key')} is missing: restore it, or set BOT_SECRET_KEY to the key they were encrypted with. Nothing was changed.\n`,
+      `bbb-chatops: The database holds encrypted secrets but the key file ${join(dir, 'secret.key')} is missing: restore it, or set BOT_SECRET_KEY to the key they were encrypted with. Nothing was changed.\n`,
     );
     const malformed = await runConsole('', { BOT_SECRET_KEY: 'hunter2' });
     expect(malformed.code).toBe(1);
