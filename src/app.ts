@@ -7,13 +7,13 @@ import { MeetingClosingError } from './core/conference.ts';
 import { NoServerError, UserError } from './core/errors.ts';
 import type { Language } from './core/model.ts';
 import { resolveRole } from './core/roles.ts';
-import { parseOptions, tokenize } from './core/tokens.ts';
+import { parseOptions } from './core/tokens.ts';
 import { BbbApiError, BbbError } from './bbb/errors.ts';
 import { messages, type Messages } from './i18n/index.ts';
 import type { Logger } from './log.ts';
 import type { CommandContext, CommandEvents } from './commands/context.ts';
 import { refusal } from './commands/context.ts';
-import { allowed, findCommand, refusalFor } from './commands/registry.ts';
+import { allowed, commandOf, refusalFor } from './commands/registry.ts';
 
 export interface AppDeps {
   store: Store;
@@ -68,8 +68,7 @@ export function createApp(deps: AppDeps): CoreApp {
   async function handle(inv: Invocation): Promise<Reply[]> {
     const ctx = contextFor(inv);
     const { t, prefix } = ctx;
-    const tokens = tokenize(inv.text);
-    const found = findCommand(tokens.length ? tokens : ['help']);
+    const { tokens, found } = commandOf(inv.text);
     if (!found) return [refusal(t.unknownCommand(prefix, tokens[0] ?? ''))];
     if (!allowed(ctx, found.command)) return [refusalFor(ctx, found.command)];
     try {
