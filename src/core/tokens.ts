@@ -6,15 +6,20 @@
 // for nothing in command words (see commandWord). The Matrix secret guard decides with these
 // same functions (commandOf in src/commands/registry.ts).
 
-/** Invisible format characters (Unicode Cf) other than the joiners U+200C and U+200D. */
-const INVISIBLE = /(?![\u200C\u200D])\p{Cf}/gu;
+const JOINERS = /[\u200C\u200D]/g;
+
+/** The text without invisible format characters (Unicode Cf) other than joiners, NEL as a space. */
+function visible(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text; // nothing to do for plain ASCII, the usual case
+  return text.replace(/\p{Cf}/gu, (c) => (c === '\u200C' || c === '\u200D' ? c : '')).replace(/\u0085/g, ' ');
+}
 
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
-  for (const m of text.replace(INVISIBLE, '').replace(/\u0085/g, ' ').matchAll(re)) {
+  for (const m of visible(text).matchAll(re)) {
     const token = m[1] ?? m[2] ?? m[3] ?? '';
-    if (m[3] === undefined || token.replace(/[\u200C\u200D]/g, '') !== '') out.push(token);
+    if (m[3] === undefined || token.replace(JOINERS, '') !== '') out.push(token);
   }
   return out;
 }
