@@ -102,6 +102,7 @@ describe('the secret guard decides as the core dispatches', () => {
     );
     // The generator reaches both sides, so the property was really exercised.
     expect(seen.flagged).toBeGreaterThan(100);
+    expect(seen.ran).toBeGreaterThan(seen.flagged); // `config server <url>` alone reaches the core unflagged
     expect(seen.notRan).toBeGreaterThan(50);
   });
 
