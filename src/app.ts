@@ -7,13 +7,13 @@ import { MeetingClosingError } from './core/conference.ts';
 import { NoServerError, UserError } from './core/errors.ts';
 import type { Language } from './core/model.ts';
 import { resolveRole } from './core/roles.ts';
-import { parseOptions, tokenize } from './core/tokens.ts';
+import { parseOptions } from './core/tokens.ts';
 import { BbbApiError, BbbError } from './bbb/errors.ts';
 import { messages, type Messages } from './i18n/index.ts';
 import type { Logger } from './log.ts';
 import type { CommandContext, CommandEvents } from './commands/context.ts';
 import { refusal } from './commands/context.ts';
-import { allowed, findCommand, refusalFor } from './commands/registry.ts';
+import { allowed, commandOf, refusalFor } from './commands/registry.ts';
 import { outcomeOf, startAudit, type Audit } from './audit.ts';
 
 export interface AppDeps {
@@ -70,9 +70,8 @@ export function createApp(deps: AppDeps): CoreApp {
   async function dispatch(inv: Invocation, audit: Audit): Promise<Reply[]> {
     const ctx = contextFor(inv, audit.log);
     const { t, prefix } = ctx;
-    const tokens = tokenize(inv.text);
-    const found = findCommand(tokens.length ? tokens : ['help']);
-    if (!found) return audit.set('unknown-command', [refusal(t.unknownCommand(prefix, tokens[0] ?? ''))]);
+    const { tokens, found } = commandOf(inv.text);
+    if (!found) return audit.set('unknown-command', [refusal(t.unknownCommand(prefix, shownWord(tokens[0])))]);
     audit.command = found.command.path.join(' ');
     if (!allowed(ctx, found.command)) return audit.set('refused', [refusalFor(ctx, found.command)]);
     try {
@@ -118,4 +117,9 @@ export function explain(err: unknown, t: Messages, prefix: string, log: Logger, 
   const ref = randomBytes(2).toString('hex');
   log.error(`command failed (ref ${ref})`, { error: err, platform: inv?.platform, room: inv?.room.id, text: inv?.text.split(' ')[0] });
   return refusal(t.somethingWentWrong(ref));
+}
+
+/** An unknown first word is echoed only when it looks like a word: a quoted "config server URL SECRET" is not repeated. */
+function shownWord(word: string | undefined): string {
+  return word !== undefined && /^[\p{L}\p{N}_-]{1,24}$/u.test(word) ? word : '…';
 }

@@ -1,7 +1,12 @@
 // Turns the content of an m.room.message into the command text for the core, or null when the
 // message is not addressed to the bot. Addressed = starts with the prefix (`!conference`), or
 // with a mention of the bot (its user id, its display name, or a matrix.to pill) followed by a
-// subcommand.
+// subcommand. Only the first MAX_EXAMINED_CHARS are ever looked at: a longer message is not a
+// command, so a huge body costs nothing (issue 9, item 3).
+import { htmlToText, leadingPill, withoutReplyQuote } from './html-text.ts';
+
+/** A command is a line or two; a body or formatted_body longer than this is not a command. */
+export const MAX_EXAMINED_CHARS = 8192;
 
 export interface CommandMatchOptions {
   prefix: string;
@@ -15,11 +20,6 @@ interface TextContent {
   formatted_body?: unknown;
 }
 
-/** `config server <url> <secret>`: the only command that carries a secret. */
-export function containsSecret(commandText: string): boolean {
-  return /^config\s+server\s+\S+\s+\S+/i.test(commandText.trim());
-}
-
 /** Removes the quoted fallback (`> <@user> …` lines and a blank line) that replies start with. */
 export function stripReplyFallback(body: string): string {
   const lines = body.split('\n');
@@ -31,7 +31,7 @@ export function stripReplyFallback(body: string): string {
 }
 
 export function commandText(content: TextContent, opts: CommandMatchOptions): string | null {
-  if (typeof content.body !== 'string') return null;
+  if (typeof content.body !== 'string' || content.body.length > MAX_EXAMINED_CHARS) return null;
   const body = stripReplyFallback(content.body).trimStart();
   const afterPrefix = afterWord(body, opts.prefix);
   if (afterPrefix !== null) return afterPrefix;
@@ -61,28 +61,9 @@ function nonEmpty(text: string): string | null {
 /** formatted_body starting with `<a href="https://matrix.to/#/@bot:server">…</a>`: the text after it. */
 function afterPill(content: TextContent, botUserId: string): string | null {
   if (content.format !== 'org.matrix.custom.html' || typeof content.formatted_body !== 'string') return null;
-  const html = content.formatted_body.replace(/^\s*<mx-reply>[\s\S]*?<\/mx-reply>/i, '').trimStart();
-  const m = /^<a\s+[^>]*href\s*=\s*["']https:\/\/matrix\.to\/#\/([^"'?]+)[^"']*["'][^>]*>[\s\S]*?<\/a>/i.exec(html);
-  if (!m?.[1]) return null;
-  let target: string;
-  try {
-    target = decodeURIComponent(m[1]);
-  } catch {
-    return null;
-  }
-  if (target !== botUserId) return null;
-  const rest = htmlToText(html.slice(m[0].length));
-  return rest.replace(/^\s*[:,]?\s*/, '');
-}
-
-function htmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+  if (content.formatted_body.length > MAX_EXAMINED_CHARS) return null;
+  const html = withoutReplyQuote(content.formatted_body);
+  const pill = leadingPill(html);
+  if (pill?.target !== botUserId) return null;
+  return htmlToText(html.slice(pill.end)).replace(/^\s*[:,]?\s*/, '');
 }

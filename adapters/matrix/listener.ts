@@ -1,7 +1,7 @@
 // Timeline events -> commands. Filters first (own events, the past, notices, duplicates, edits),
 // then the secret guard, then the core, then rendering.
 import type { Reply } from '../../src/core/types.ts';
-import { commandText, containsSecret } from './command-text.ts';
+import { commandText } from './command-text.ts';
 import type { MatrixContext } from './context.ts';
 import { describeError, errorRef, sendMessage } from './context.ts';
 import { deliverReplies } from './deliver.ts';
@@ -12,7 +12,7 @@ import { effectiveContent, isEdit, isFromThePast, isNotice } from './filters.ts'
 import { buildInvocation, displayNameOf, joinedMembers } from './invocation.ts';
 import { messages } from './messages.ts';
 import { textNotice } from './render.ts';
-import { refuseSecretInSharedRoom } from './secret-guard.ts';
+import { isSecretBearing, refuseSecretInSharedRoom } from './secret-guard.ts';
 
 export interface ListenerDeps {
   dms: DirectRooms;
@@ -51,7 +51,7 @@ async function onMessage(ctx: MatrixContext, deps: ListenerDeps, roomId: string,
   // Private only in the DM the bot made for the sender; anywhere else a secret is public.
   const isDirect = await deps.dms.isPrivateFor(roomId, sender);
   const senderName = displayNameOf(profiles, sender);
-  if (!isDirect && containsSecret(text)) {
+  if (!isDirect && isSecretBearing(text)) {
     await refuseSecretInSharedRoom(ctx, { roomId, eventId, sender, senderName });
     return;
   }

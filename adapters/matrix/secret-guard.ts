@@ -1,9 +1,13 @@
 // `config server <url> <secret>` typed anywhere but the bot's DM with the sender (dm.ts): the secret is already exposed. Delete the
-// message at once, never hand the secret to the core, and tell the admin what to do.
+// message at once, never hand the secret to the core, and tell the admin what to do. Whether a
+// text carries a secret is decided by the core's own tokenizer and command table (isSecretBearing),
+// so no spelling that reaches `config server` slips past the guard.
 import type { MatrixContext } from './context.ts';
 import { describeError, sendMessage } from './context.ts';
 import { messages } from './messages.ts';
 import { mentionNotice } from './render.ts';
+
+export { isSecretBearing } from '../../src/commands/registry.ts';
 
 export const SECRET_REDACTION_REASON = 'contained a secret';
 

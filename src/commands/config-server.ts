@@ -1,4 +1,5 @@
-// config server | show | check-admin
+// config server | show | check-admin. `config server` repeats no argument it rejects (either may
+// be the secret); a URL it accepted as well-formed is shown in its normalised form only.
 import type { Command, CommandContext } from './context.ts';
 import { refusal, toUser } from './context.ts';
 import { ServerCheckError } from '../core/errors.ts';
@@ -24,8 +25,8 @@ export const configServer: Command = {
     } catch (err) {
       if (!(err instanceof ServerCheckError)) throw err;
       switch (err.kind) {
-        case 'bad-url':
-          return [refusal(ctx.t.configServerBadUrl(err.detail), 'url')];
+        case 'bad-url': // never echo it: swapped arguments put the secret here
+          return [refusal(isHttpUrl(secret) ? ctx.t.configServerArgsSwapped(ctx.prefix) : ctx.t.configServerUrlInvalid, 'url')];
         case 'unreachable':
           return [refusal(ctx.t.configServerUnreachable(err.detail), 'url')];
         case 'not-bbb':
@@ -36,6 +37,10 @@ export const configServer: Command = {
     }
   },
 };
+
+function isHttpUrl(word: string): boolean {
+  return /^https?:\/\//i.test(word);
+}
 
 export const configShow: Command = {
   path: ['config', 'show'],

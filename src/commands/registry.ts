@@ -14,6 +14,7 @@ import { recordingsDelete, recordingsList, recordingsPublish, recordingsUnpublis
 import { report } from './report.ts';
 import { isModerator } from '../core/roles.ts';
 import type { Reply } from '../core/types.ts';
+import { commandWord, tokenize } from '../core/tokens.ts';
 
 const help: Command = {
   path: ['help'],
@@ -42,11 +43,31 @@ export const commands: Command[] = [
 
 /** The command selected by the leading words: the longest path that matches. */
 export function findCommand(words: string[]): { command: Command; rest: string[] } | undefined {
+  const keys = words.map(commandWord);
   let best: Command | undefined;
   for (const c of commands) {
-    if (c.path.every((w, i) => words[i]?.toLowerCase() === w) && (!best || c.path.length > best.path.length)) best = c;
+    if (c.path.every((w, i) => keys[i] === w) && (!best || c.path.length > best.path.length)) best = c;
   }
   return best && { command: best, rest: words.slice(best.path.length) };
+}
+
+/** What the core runs for a command text (app.handle asks this, and so does every secret guard). */
+export function commandOf(text: string): { tokens: string[]; found: { command: Command; rest: string[] } | undefined } {
+  const tokens = tokenize(text);
+  return { tokens, found: findCommand(tokens.length ? tokens : ['help']) };
+}
+
+/**
+ * True when the text runs `config server` with more than a lone server URL (`config server <url>`
+ * carries nothing secret; anything else may): the core would receive a secret. Adapters refuse
+ * such text outside a private place and redact it where they can. Decided by commandOf, so every
+ * spelling that reaches `config server` with a secret is flagged.
+ */
+export function isSecretBearing(text: string): boolean {
+  const { found } = commandOf(text);
+  if (found?.command !== configServer) return false;
+  const [first, ...more] = found.rest;
+  return more.length > 0 || (first !== undefined && !/^https?:\/\/\S+$/i.test(first));
 }
 
 export function allowed(ctx: CommandContext, c: Command): boolean {

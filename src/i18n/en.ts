@@ -89,7 +89,6 @@ export const en = {
   /** Labels of `config show`; option names (record, duration, …) stay as typed in commands. */
   showLabels: { server: 'BigBlueButton server', secretMasked: 'secret ********', admins: 'Admins', room: 'This room', teachers: 'Teachers', coaches: 'Coaches', minutes: 'min' },
   configServerSaved: (url: string, version: string) => `BigBlueButton server saved: ${url} (${version}). The secret was checked and is not shown.`,
-  configServerBadUrl: (detail: string) => `That server URL is not valid: ${detail}. Use the address of your BigBlueButton server, e.g. https://bbb.school.edu/bigbluebutton/`,
   configServerUnreachable: (url: string) => `Could not reach a BigBlueButton server at ${url}. Check the address and that the server is up; nothing was saved.`,
   configServerNotBbb: (url: string) => `${url} answered, but not like a BigBlueButton server. Check the address (it usually ends in /bigbluebutton/); nothing was saved.`,
   configServerWrongSecret: 'The server rejected that secret. Copy it again from `bbb-conf --secret` on the BigBlueButton server; nothing was saved.',
@@ -160,6 +159,12 @@ export const en = {
   reportRoles: { MODERATOR: 'moderator', VIEWER: 'viewer' } as Record<string, string>,
   yes: 'yes',
   no: 'no',
+
+  // guard: `config server` never repeats a rejected argument (it may be the secret), issue 9 item 9
+  configServerUrlInvalid:
+    'That server URL is not valid, so nothing was saved (what you typed is not repeated, in case it was the secret). Use the address of your BigBlueButton server with http:// or https:// and no user name or password, e.g. https://bbb.school.edu/bigbluebutton/',
+  configServerArgsSwapped: (prefix: string) =>
+    `The URL comes first, then the secret: ${prefix} config server <url> <secret>. Nothing was saved, and what you typed is not repeated here.`,
 };
 
 export type Messages = typeof en;

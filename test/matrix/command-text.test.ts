@@ -1,6 +1,6 @@
 // Parsing of message contents into command text (pure functions).
 import { describe, expect, it } from 'vitest';
-import { commandText, containsSecret, stripReplyFallback } from '../../adapters/matrix/command-text.ts';
+import { commandText, stripReplyFallback } from '../../adapters/matrix/command-text.ts';
 import { renderReply, escapeHtml } from '../../adapters/matrix/render.ts';
 
 const opts = { prefix: '!conference', botUserId: '@classbot:school.edu', botDisplayName: 'Class Bot' };
@@ -31,15 +31,6 @@ describe('commandText', () => {
   it('ignores the quoted fallback of a reply', () => {
     expect(stripReplyFallback('> <@tina:school.edu> !conference start\n\n!conference join')).toBe('!conference join');
     expect(text('> <@tina:school.edu> !conference start\n\nthanks')).toBeNull();
-  });
-});
-
-describe('containsSecret', () => {
-  it('is true only for config server with a url and a secret', () => {
-    expect(containsSecret('config server https://x s3cret')).toBe(true);
-    expect(containsSecret('CONFIG  SERVER https://x s3cret')).toBe(true);
-    expect(containsSecret('config server https://x')).toBe(false);
-    expect(containsSecret('config link MATH101 Algebra')).toBe(false);
   });
 });
 
