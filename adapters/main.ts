@@ -1,13 +1,14 @@
 // Start-up wiring: config -> store -> BBB -> app -> the enabled adapters.
 // With no Slack or Matrix credentials the bot runs in the terminal against the built-in BBB dev server.
 import { join } from 'node:path';
-import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { loadConfig, matrixEnabled, slackEnabled, type Config } from '../src/config.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import { startDevBbb, type DevBbbServer } from '../src/bbb/dev-server/index.ts';
 import { Store } from '../src/store/index.ts';
 import { createBot, dataDir, type Bot } from './bot.ts';
 import { createConsole } from './console/index.ts';
+import type { Route } from './http/index.ts';
 
 export interface RunOptions {
   env?: Record<string, string | undefined>;
@@ -15,7 +16,6 @@ export interface RunOptions {
   console?: { script?: string | undefined; json: boolean } | undefined;
 }
 
-type Route = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 export async function run(options: RunOptions = {}): Promise<void> {
   const env = { ...(options.env ?? process.env) };
@@ -96,9 +96,9 @@ async function maybeStartHttp(config: Config, bot: Bot, log: Logger, routes: Rou
   if (config.HTTP_PORT === undefined && config.PUBLIC_URL === undefined && routes.length === 0) return undefined;
   const port = config.HTTP_PORT ?? 3000;
   const { createHttpHandler } = await import('./http/index.ts');
-  const handler = createHttpHandler({ bot, log, routes });
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(port, config.HTTP_HOST, resolve));
+  const { createBotServer, listen } = await import('./http/server.ts');
+  const server = createBotServer(createHttpHandler({ bot, log, routes }), log);
+  await listen(server, port, config.HTTP_HOST);
   log.info(`HTTP listening on ${config.HTTP_HOST}:${port}`);
   return server;
 }

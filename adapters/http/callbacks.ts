@@ -6,8 +6,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Bot } from '../bot.ts';
 import type { Logger } from '../../src/log.ts';
 import { checkRecordingReady, endedCallbackMeeting } from '../../src/core/after/callbacks.ts';
-import { readBody, send } from './respond.ts';
+import { readBody, refuseTooLarge } from './body.ts';
+import { send } from './respond.ts';
 
+/** A recording-ready POST is one JWT in a form field: a few hundred bytes. */
 const MAX_BODY = 16 * 1024;
 
 export function callbackRoute(bot: Bot, log: Logger): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | undefined {
@@ -36,8 +38,9 @@ async function recordingReady(bot: Bot, log: Logger, req: IncomingMessage, res: 
   let jwt: string | null;
   if (req.method === 'POST') {
     const body = await readBody(req, MAX_BODY);
-    if (body === undefined) return send(res, 413, 'too large');
-    jwt = new URLSearchParams(body).get('signed_parameters');
+    if (!body.ok && body.why === 'too-large') return refuseTooLarge(res);
+    if (!body.ok) return void log.warn('HTTP: request body aborted', { path: url.pathname });
+    jwt = new URLSearchParams(body.body.toString('utf8')).get('signed_parameters');
   } else if (req.method === 'GET') {
     jwt = url.searchParams.get('signed_parameters');
   } else {

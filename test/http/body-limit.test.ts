@@ -1,0 +1,45 @@
+// Issue 9 item 2: an unsigned 50 MB body to the bot's HTTP server is refused with 413 after at
+// most the cap, the socket is closed so the rest is never pulled in, and memory stays flat.
+import { afterEach, describe, expect, it } from 'vitest';
+import { rssGrowth, sendLazily, startSlackBot, type SlackBot } from './slack-bot.ts';
+
+const FIFTY_MB = 50 * 1024 * 1024;
+/** What loopback socket buffers and stream high-water marks may hold besides the cap. */
+const MAX_PULLED = 16 * 1024 * 1024;
+const MAX_RSS_GROWTH = 40 * 1024 * 1024;
+
+let sb: SlackBot | undefined;
+afterEach(async () => {
+  await sb?.close();
+  sb = undefined;
+});
+
+describe('request bodies have a cap', () => {
+  for (const chunked of [false, true]) {
+    it(`50 MB unsigned to /slack/events (${chunked ? 'chunked' : 'Content-Length'}): 413, the rest not read, RSS bounded`, async () => {
+      sb = await startSlackBot();
+      const { result, growth } = await rssGrowth(() => sendLazily(sb!.endpoint, FIFTY_MB, { chunked }));
+      expect(result.status).toBe(413);
+      expect(result.stalled).toBe(false); // the server closed the connection, it did not just stop reading
+      expect(result.pulled).toBeLessThan(MAX_PULLED);
+      expect(growth).toBeLessThan(MAX_RSS_GROWTH);
+      expect(sb.bot.log.lines.filter((l) => / ERROR /.test(l))).toEqual([]);
+    }, 30_000);
+  }
+
+  for (const path of ['/bbb/recording-ready', '/nowhere', '/healthz']) {
+    it(`50 MB chunked to ${path}: refused, the connection closed, the rest not read`, async () => {
+      sb = await startSlackBot();
+      const result = await sendLazily(`${sb.bot.publicUrl}${path}`, FIFTY_MB, { chunked: true });
+      expect(result.status).toBeGreaterThanOrEqual(400);
+      expect(result.stalled).toBe(false);
+      expect(result.pulled).toBeLessThan(MAX_PULLED);
+    }, 30_000);
+  }
+
+  it('a small signed-size body still reaches Bolt (the cap is not the problem of normal traffic)', async () => {
+    sb = await startSlackBot();
+    const res = await fetch(sb.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=' + 'b'.repeat(200 * 1024) });
+    expect(res.status).toBe(401); // unsigned: refused by the signature check, not by the size cap
+  });
+});
