@@ -12,13 +12,17 @@ export const SERVER_LIMITS = {
   keepAliveTimeout: 5_000,
 } as const;
 
+const HANG_UPS = new Set(['ECONNRESET', 'EPIPE', 'HPE_INVALID_EOF_STATE']);
+
 export function createBotServer(handler: (req: IncomingMessage, res: ServerResponse) => void, log: Logger): Server {
   const server = createServer({ maxHeaderSize: SERVER_LIMITS.maxHeaderSize, requestTimeout: SERVER_LIMITS.requestTimeout }, handler);
   server.headersTimeout = SERVER_LIMITS.headersTimeout;
   server.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeout;
   server.on('clientError', (err: Error & { code?: string }, socket: Socket) => {
-    // A peer that hung up mid-request is routine; a request Node could not parse is worth a line.
-    if (err.code !== 'ECONNRESET') log.warn('HTTP: malformed request refused', { code: err.code ?? 'unknown' });
+    // A peer that hung up is routine (a route reading a body logs its abort); a request Node
+    // could not parse is worth a line.
+    if (HANG_UPS.has(err.code ?? '')) log.debug('HTTP: client hung up', { code: err.code });
+    else log.warn('HTTP: malformed request refused', { code: err.code ?? 'unknown' });
     if (!socket.writable) return void socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);

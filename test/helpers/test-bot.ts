@@ -2,7 +2,7 @@
 // With `http: true` the bot's HTTP adapter listens on 127.0.0.1 (any port) and PUBLIC_URL points
 // at it, so the dev server's callbacks reach the real handler.
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,8 @@ export interface TestBot extends Bot {
   dir: string;
   /** The bot's HTTP base URL (`http: true` only). */
   publicUrl?: string;
+  /** The bot's HTTP server (`http: true` only). */
+  server?: Server;
   /** Routes mounted on the bot's HTTP server (`http: true`), e.g. a Slack adapter's handleHttp. */
   routes: Route[];
   close(): Promise<void>;
@@ -61,6 +63,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     dir,
     routes,
     ...(publicUrl ? { publicUrl } : {}),
+    ...(server ? { server } : {}),
     async close() {
       if (server) {
         server.closeAllConnections();

@@ -1,7 +1,7 @@
 // The real bot's HTTP server (createBotServer + createHttpHandler, as main.ts builds it) with the
 // real Slack adapter mounted on it, the real core behind, and the fake Slack Web API. Plus a
 // sender that streams a body generated lazily, so a 50 MB test body costs the test 64 KB.
-import { request } from 'node:http';
+import { connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -46,36 +46,40 @@ export interface LazySendResult {
   stalled: boolean;
 }
 
-/** POSTs `total` bytes of 'a', with Content-Length or chunked, and keeps writing until the server stops it. */
-export function sendLazily(url: string, total: number, o: { chunked: boolean; headers?: Record<string, string>; limitMs?: number }): Promise<LazySendResult> {
-  const chunk = Buffer.alloc(64 * 1024, 'a');
+/**
+ * POSTs `total` bytes of 'a' over a raw socket, with Content-Length or chunked, and keeps writing
+ * until the server closes the connection (an HTTP client library would stop at the response).
+ */
+export function sendLazily(url: string, total: number, o: { chunked: boolean; limitMs?: number }): Promise<LazySendResult> {
+  const { hostname, port, pathname } = new URL(url);
+  const data = Buffer.alloc(64 * 1024, 'a');
+  const chunk = o.chunked ? Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from('\r\n')]) : data;
   let pulled = 0;
-  let status: number | undefined;
+  let answer = '';
   return new Promise((resolve) => {
     const body = new Readable({
       read() {
-        if (pulled >= total) return void this.push(null);
-        pulled += chunk.length;
+        if (pulled >= total) return void this.push(o.chunked ? '0\r\n\r\n' : null);
+        pulled += data.length;
         this.push(chunk);
       },
     });
-    const headers = { 'content-type': 'application/x-www-form-urlencoded', ...o.headers, ...(o.chunked ? {} : { 'content-length': String(total) }) };
-    const req = request(url, { method: 'POST', headers, agent: false });
+    const socket = connect(Number(port), hostname);
     let timer: NodeJS.Timeout | undefined;
     const done = (stalled: boolean): void => {
       clearTimeout(timer);
       body.destroy();
-      req.destroy();
-      resolve({ status, pulled, stalled });
+      socket.destroy();
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1];
+      resolve({ status: status ? Number(status) : undefined, pulled, stalled });
     };
     timer = setTimeout(() => done(true), o.limitMs ?? 15_000);
-    req.on('response', (res) => {
-      status = res.statusCode;
-      res.resume();
-    });
-    req.on('error', () => {}); // EPIPE / ECONNRESET: the server closed on us, which is the point
-    req.on('close', () => done(false));
-    body.pipe(req);
+    socket.on('data', (d: Buffer) => void (answer.length < 1000 && (answer += d.toString('latin1'))));
+    socket.on('error', () => {}); // EPIPE / ECONNRESET: the server closed on us, which is the point
+    socket.on('close', () => done(false));
+    const framing = o.chunked ? 'transfer-encoding: chunked' : `content-length: ${total}`;
+    socket.write(`POST ${pathname} HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/x-www-form-urlencoded\r\n${framing}\r\n\r\n`);
+    body.pipe(socket);
   });
 }
 
