@@ -15,7 +15,9 @@ export const SERVER_LIMITS = {
 const HANG_UPS = new Set(['ECONNRESET', 'EPIPE', 'HPE_INVALID_EOF_STATE']);
 
 export function createBotServer(handler: (req: IncomingMessage, res: ServerResponse) => void, log: Logger): Server {
-  const server = createServer({ maxHeaderSize: SERVER_LIMITS.maxHeaderSize, requestTimeout: SERVER_LIMITS.requestTimeout }, handler);
+  const { maxHeaderSize, requestTimeout } = SERVER_LIMITS;
+  // Node enforces the header and request timeouts on this tick (default 30 s, too coarse).
+  const server = createServer({ maxHeaderSize, requestTimeout, connectionsCheckingInterval: 2_000 }, handler);
   server.headersTimeout = SERVER_LIMITS.headersTimeout;
   server.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeout;
   server.on('clientError', (err: Error & { code?: string }, socket: Socket) => {
