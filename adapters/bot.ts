@@ -20,6 +20,8 @@ export interface Bot {
   config: Config;
   /** After the command: callbacks' and the reconciler's events, notify-me, attendance. */
   after: After;
+  /** Chat connections for /readyz: adapter name -> is it connected (set by main.ts as adapters start). */
+  readiness: Map<string, () => boolean>;
   close(): void;
 }
 
@@ -66,7 +68,7 @@ export function createBot(config: Config, options: { log: Logger; fallbackServer
     defaultDurationMinutes: config.BBB_DEFAULT_DURATION_MINUTES,
   });
   appRef.current = app;
-  return { app, store, conference, config, after, close: () => store.close() };
+  return { app, store, conference, config, after, readiness: new Map(), close: () => store.close() };
 }
 
 /** Matrix sync state and other files live beside the database. */

@@ -48,6 +48,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     bot.app.attachMessenger(slack.messenger);
     if (slack.handleHttp) routes.push(slack.handleHttp);
     await slack.start();
+    bot.readiness.set('slack', () => slack.ready());
     stops.unshift(() => slack.stop());
     log.info(`Slack adapter started (${config.SLACK_APP_TOKEN ? 'Socket Mode' : 'HTTP'})`);
   }
@@ -57,6 +58,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const matrix = await createMatrixAdapter({ app: bot.app, config, log, storagePath });
     bot.app.attachMessenger(matrix.messenger);
     await matrix.start();
+    bot.readiness.set('matrix', () => matrix.ready());
     stops.unshift(() => matrix.stop());
     log.info('Matrix adapter started');
   }

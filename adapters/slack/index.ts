@@ -25,6 +25,8 @@ export interface SlackAdapter {
   handleHttp?: (req: IncomingMessage, res: ServerResponse, url?: URL) => boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** For /readyz: HTTP mode once started; Socket Mode while the WebSocket is connected. */
+  ready(): boolean;
 }
 
 export interface SlackAdapterOptions {
@@ -87,18 +89,32 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
     log.error('slack: unhandled error in a listener', { error: err.message, code: err.code });
   });
 
+  let started = false;
+  const socket = socketMode ? socketConnection(bolt) : undefined;
   const adapter: SlackAdapter = {
     messenger: createSlackMessenger(delivery, log),
     async start() {
       if (socketMode) await bolt.start();
+      started = true;
       log.info(socketMode ? 'slack: connected in Socket Mode' : `slack: listening for POST ${SLACK_EVENTS_PATH}`);
     },
     async stop() {
+      started = false;
       if (socketMode) await bolt.stop();
     },
+    ready: () => started && (socket?.() ?? true),
   };
   if (receiver) adapter.handleHttp = httpHandler(receiver, createRequestGuard(config.SLACK_SIGNING_SECRET!), log);
   return adapter;
+}
+
+/** Whether Bolt's Socket Mode client is connected right now (it reconnects by itself). */
+function socketConnection(bolt: BoltApp): () => boolean {
+  const client = (bolt as unknown as { receiver?: { client?: NodeJS.EventEmitter } }).receiver?.client;
+  let connected = false;
+  client?.on('connected', () => (connected = true));
+  for (const down of ['close', 'disconnected', 'reconnecting', 'disconnecting']) client?.on(down, () => (connected = false));
+  return () => connected;
 }
 
 function httpHandler(receiver: HTTPReceiver, guard: RequestGuard, log: Logger): NonNullable<SlackAdapter['handleHttp']> {
