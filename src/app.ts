@@ -11,6 +11,7 @@ import { parseOptions, tokenize } from './core/tokens.ts';
 import { BbbApiError, BbbError } from './bbb/errors.ts';
 import { messages, type Messages } from './i18n/index.ts';
 import type { Logger } from './log.ts';
+import type { CommandOutcome } from './metrics.ts';
 import type { CommandContext, CommandEvents } from './commands/context.ts';
 import { refusal } from './commands/context.ts';
 import { allowed, findCommand, refusalFor } from './commands/registry.ts';
@@ -26,6 +27,8 @@ export interface AppDeps {
   /** BOT_TIMEZONE; default UTC. */
   timeZone?: string;
   defaultDurationMinutes?: number;
+  /** Told about every command once answered (metrics). */
+  onCommand?: (command: string, outcome: CommandOutcome, seconds: number) => void;
 }
 
 export interface CoreApp extends App {
@@ -66,16 +69,22 @@ export function createApp(deps: AppDeps): CoreApp {
   }
 
   async function handle(inv: Invocation): Promise<Reply[]> {
+    const started = performance.now();
     const ctx = contextFor(inv);
     const { t, prefix } = ctx;
     const tokens = tokenize(inv.text);
     const found = findCommand(tokens.length ? tokens : ['help']);
-    if (!found) return [refusal(t.unknownCommand(prefix, tokens[0] ?? ''))];
-    if (!allowed(ctx, found.command)) return [refusalFor(ctx, found.command)];
+    const done = (outcome: CommandOutcome, replies: Reply[]): Reply[] => {
+      deps.onCommand?.(found?.command.path.join(' ') ?? 'unknown', outcome, (performance.now() - started) / 1000);
+      return replies;
+    };
+    if (!found) return done('unknown', [refusal(t.unknownCommand(prefix, tokens[0] ?? ''))]);
+    if (!allowed(ctx, found.command)) return done('denied', [refusalFor(ctx, found.command)]);
     try {
-      return await found.command.run(ctx, parseOptions(found.rest, found.command.valueOptions));
+      const replies = await found.command.run(ctx, parseOptions(found.rest, found.command.valueOptions));
+      return done(replies.some((r) => r.error) ? 'refused' : 'ok', replies);
     } catch (err) {
-      return [explain(err, t, prefix, deps.log, inv)];
+      return done(outcomeOf(err), [explain(err, t, prefix, deps.log, inv)]);
     }
   }
 
@@ -87,6 +96,11 @@ export function createApp(deps: AppDeps): CoreApp {
     deps,
     contextFor,
   };
+}
+
+function outcomeOf(err: unknown): CommandOutcome {
+  if (err instanceof UserError || err instanceof NoServerError || err instanceof MeetingClosingError) return 'refused';
+  return err instanceof BbbError ? 'bbb-error' : 'error';
 }
 
 /** Turns a failure into a reply: user errors as written, BBB trouble in plain words, the rest with a reference. */

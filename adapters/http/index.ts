@@ -1,4 +1,4 @@
-// The bot's HTTP surface: /healthz, /readyz, BBB callbacks (meeting ended, recording ready), and routes
+// The bot's HTTP surface: /healthz, /readyz, /metrics, BBB callbacks (meeting ended, recording ready), and routes
 // mounted by chat adapters (Slack's /slack/events). Junk (an unparseable URL, a body over the
 // cap, a sender that hangs up mid-body) gets a 4xx and one WARN line, never an ERROR.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -7,6 +7,7 @@ import type { Logger } from '../../src/log.ts';
 import { declaredTooLarge, refuseTooLarge } from './body.ts';
 import { callbackRoute } from './callbacks.ts';
 import { createHealth } from './health.ts';
+import { metricsRoute } from './metrics.ts';
 import { send } from './respond.ts';
 
 /** A route mounted by a chat adapter: returns false when the path is not its own. */
@@ -15,7 +16,12 @@ export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => boo
 export function createHttpHandler(o: { bot: Bot; log: Logger; routes: Route[] }): (req: IncomingMessage, res: ServerResponse) => void {
   const callbacks = callbackRoute(o.bot, o.log);
   const health = createHealth(o.bot);
-  const probes = new Map<string, (res: ServerResponse) => Promise<void> | void>([['/healthz', health.live], ['/readyz', health.ready]]);
+  const metrics = metricsRoute(o.bot);
+  const reads = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void> | void>([
+    ['/healthz', (_req, res) => health.live(res)],
+    ['/readyz', (_req, res) => health.ready(res)],
+    ['/metrics', metrics],
+  ]);
   const fail = (err: unknown, req: IncomingMessage, res: ServerResponse): void => {
     o.log.error('HTTP handler failed', { error: err, path: req.url?.split('?')[0] });
     if (!res.headersSent) res.writeHead(500).end();
@@ -34,8 +40,8 @@ export function createHttpHandler(o: { bot: Bot; log: Logger; routes: Route[] })
     try {
       for (const route of o.routes) if (route(req, res, url)) return;
       let work = callbacks(req, res, url);
-      const probe = probes.get(url.pathname);
-      if (!work && probe && (req.method === 'GET' || req.method === 'HEAD')) work = Promise.resolve(probe(res));
+      const read = reads.get(url.pathname);
+      if (!work && read && (req.method === 'GET' || req.method === 'HEAD')) work = Promise.resolve(read(req, res));
       if (work) work.catch((err: unknown) => fail(err, req, res));
       else send(res, 404, 'not found');
     } catch (err) {
