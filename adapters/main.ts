@@ -16,7 +16,6 @@ export interface RunOptions {
   console?: { script?: string | undefined; json: boolean } | undefined;
 }
 
-
 export async function run(options: RunOptions = {}): Promise<void> {
   const env = { ...(options.env ?? process.env) };
   const chat = Boolean(env.SLACK_BOT_TOKEN || env.MATRIX_ACCESS_TOKEN);
