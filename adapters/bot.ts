@@ -12,6 +12,7 @@ import { createApp, type CoreApp } from '../src/app.ts';
 import type { Logger } from '../src/log.ts';
 import type { Platform } from '../src/core/types.ts';
 import { createAfter, type After } from '../src/core/after/index.ts';
+import { createMetrics, type Metrics } from '../src/metrics.ts';
 
 export interface Bot {
   app: CoreApp;
@@ -20,6 +21,10 @@ export interface Bot {
   config: Config;
   /** After the command: callbacks' and the reconciler's events, notify-me, attendance. */
   after: After;
+  /** Chat connections for /readyz: adapter name -> is it connected (set by main.ts as adapters start). */
+  readiness: Map<string, () => boolean>;
+  /** Prometheus metrics of this bot (GET /metrics). */
+  metrics: Metrics;
   close(): void;
 }
 
@@ -29,12 +34,13 @@ export function createBot(config: Config, options: { log: Logger; fallbackServer
   const store = Store.open(config.DB_PATH, storeOptions(config, log));
   const saved = store.settings.server();
   if (saved) log.addSecret(saved.secret);
+  const metrics = createMetrics({ openMeetings: () => store.meetings.allOpen().length });
   const envServer = config.BBB_URL && config.BBB_SECRET ? { url: config.BBB_URL, secret: config.BBB_SECRET } : undefined;
   const conference = new ConferenceService({
     store,
     makeApi: (server) => {
       log.addSecret(server.secret);
-      return new BbbClient({ url: server.url, secret: server.secret, algorithm: config.BBB_CHECKSUM_ALGORITHM, timeoutMs: config.BBB_TIMEOUT_MS });
+      return new BbbClient({ url: server.url, secret: server.secret, algorithm: config.BBB_CHECKSUM_ALGORITHM, timeoutMs: config.BBB_TIMEOUT_MS, observe: metrics.bbbCall });
     },
     fallbackServer: envServer ?? options.fallbackServer,
     defaultDurationMinutes: config.BBB_DEFAULT_DURATION_MINUTES,
@@ -61,12 +67,13 @@ export function createBot(config: Config, options: { log: Logger; fallbackServer
     envAdmins: parseAdminList(config.BOT_ADMINS),
     language: config.BOT_LANGUAGE,
     prefixes,
-    events: after.events,
+    events: { ...after.events, linkGiven: (ctx, row, role) => (metrics.linkGiven(role), after.events.linkGiven(ctx, row, role)) },
+    onCommand: metrics.command,
     timeZone: config.BOT_TIMEZONE,
     defaultDurationMinutes: config.BBB_DEFAULT_DURATION_MINUTES,
   });
   appRef.current = app;
-  return { app, store, conference, config, after, close: () => store.close() };
+  return { app, store, conference, config, after, readiness: new Map(), metrics, close: () => store.close() };
 }
 
 /** The key for secrets at rest: BOT_SECRET_KEY, else secret.key beside the database (made at first start). */

@@ -4,7 +4,7 @@
 // chat users must never get links to it.
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { loadConfig, matrixEnabled, slackEnabled, withoutBlanks, type Config } from '../src/config.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import { startDevBbb, type DevBbbServer } from '../src/bbb/dev-server/index.ts';
@@ -12,6 +12,7 @@ import { createBot, dataDir, storeOptions, type Bot } from './bot.ts';
 import { createConsole } from './console/index.ts';
 import { chooseMode, settingHints, version } from './startup.ts';
 import { chatFailure, checkStore, listen, listenFailure } from './start-checks.ts';
+import type { Route } from './http/index.ts';
 
 export interface RunOptions {
   env?: Record<string, string | undefined>;
@@ -24,8 +25,6 @@ export interface RunOptions {
   /** Default: pino on stderr, per LOG_LEVEL and LOG_FORMAT. */
   log?: Logger;
 }
-
-type Route = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 export const NO_SERVER_WARNING =
   'No BigBlueButton server is configured (BBB_URL is not set and none was saved): class commands answer ' +
@@ -88,6 +87,7 @@ async function startAdapters(config: Config, bot: Bot, log: Logger, stops: (() =
       bot.app.attachMessenger(slack.messenger);
       if (slack.handleHttp) routes.push(slack.handleHttp);
       await slack.start();
+      bot.readiness.set('slack', () => slack.ready());
       stops.unshift(() => slack.stop());
     } catch (err) {
       throw chatFailure('Slack', err);
@@ -101,6 +101,7 @@ async function startAdapters(config: Config, bot: Bot, log: Logger, stops: (() =
       const matrix = await createMatrixAdapter({ app: bot.app, config, log, storagePath });
       bot.app.attachMessenger(matrix.messenger);
       await matrix.start();
+      bot.readiness.set('matrix', () => matrix.ready());
       stops.unshift(() => matrix.stop());
     } catch (err) {
       throw chatFailure('Matrix', err);
@@ -132,8 +133,8 @@ async function maybeStartHttp(config: Config, bot: Bot, log: Logger, routes: Rou
   if (config.HTTP_PORT === undefined && config.PUBLIC_URL === undefined && routes.length === 0) return undefined;
   const port = config.HTTP_PORT ?? 3000;
   const { createHttpHandler } = await import('./http/index.ts');
-  const handler = createHttpHandler({ bot, log, routes });
-  const server = createServer(handler);
+  const { createBotServer } = await import('./http/server.ts');
+  const server = createBotServer(createHttpHandler({ bot, log, routes }), log);
   await listen(server, port, config.HTTP_HOST, { port: 'HTTP_PORT', host: 'HTTP_HOST' });
   log.info(`HTTP listening on ${config.HTTP_HOST}:${(server.address() as AddressInfo).port}`);
   return server;

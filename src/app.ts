@@ -14,7 +14,7 @@ import type { Logger } from './log.ts';
 import type { CommandContext, CommandEvents } from './commands/context.ts';
 import { refusal } from './commands/context.ts';
 import { allowed, commandOf, refusalFor } from './commands/registry.ts';
-import { outcomeOf, startAudit, type Audit } from './audit.ts';
+import { outcomeOf, startAudit, type Audit, type Outcome } from './audit.ts';
 
 export interface AppDeps {
   store: Store;
@@ -27,6 +27,8 @@ export interface AppDeps {
   /** BOT_TIMEZONE; default UTC. */
   timeZone?: string;
   defaultDurationMinutes?: number;
+  /** Told about every command once answered (metrics). */
+  onCommand?: (command: string, outcome: Outcome, seconds: number) => void;
 }
 
 export interface CoreApp extends App {
@@ -83,7 +85,7 @@ export function createApp(deps: AppDeps): CoreApp {
   }
 
   async function handle(inv: Invocation): Promise<Reply[]> {
-    const audit = startAudit(deps.log, inv);
+    const audit = startAudit(deps.log, inv, deps.onCommand);
     try {
       return await dispatch(inv, audit);
     } finally {
@@ -100,6 +102,7 @@ export function createApp(deps: AppDeps): CoreApp {
     contextFor,
   };
 }
+
 
 /** Turns a failure into a reply: user errors as written, BBB trouble in plain words, the rest with a reference. */
 export function explain(err: unknown, t: Messages, prefix: string, log: Logger, inv?: Invocation): Reply {

@@ -21,7 +21,11 @@ export interface Audit {
   done(): void;
 }
 
-export function startAudit(parent: Logger, inv: Invocation): Audit {
+export function startAudit(
+  parent: Logger,
+  inv: Invocation,
+  onDone?: (command: string, outcome: Outcome, seconds: number) => void,
+): Audit {
   const started = performance.now();
   const audit: Audit = {
     log: parent.child({ cmd: randomBytes(4).toString('hex') }),
@@ -32,13 +36,15 @@ export function startAudit(parent: Logger, inv: Invocation): Audit {
       return replies;
     },
     done() {
+      const ms = performance.now() - started;
+      onDone?.(audit.command === '?' ? 'unknown' : audit.command, audit.outcome, ms / 1000);
       audit.log.info('command', {
         platform: inv.platform,
         room: inv.room.id,
         user: inv.user.id,
         command: audit.command,
         outcome: audit.outcome,
-        ms: Math.round(performance.now() - started),
+        ms: Math.round(ms),
       });
     },
   };

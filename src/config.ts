@@ -57,6 +57,7 @@ export const configSchema = z.object({
   HTTP_PORT: port.optional(),
   HTTP_HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: httpUrl,
+  METRICS_TOKEN: optionalString,
   RECORDING_WATCH_HOURS: z.coerce.number().min(0.1).max(24 * 14).default(48),
   BBB_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   BOT_TIMEZONE: z
@@ -87,7 +88,7 @@ export const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 
 /** Names of config keys whose values are secrets. */
-export const SECRET_KEYS = ['BOT_SECRET_KEY', 'BBB_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MATRIX_ACCESS_TOKEN'] as const;
+export const SECRET_KEYS = ['BOT_SECRET_KEY', 'BBB_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MATRIX_ACCESS_TOKEN', 'METRICS_TOKEN'] as const;
 
 export class ConfigError extends Error {}
 

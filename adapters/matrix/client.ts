@@ -16,12 +16,15 @@ export function defaultStoragePath(config: Config): string {
  */
 export class SyncTokenStore extends SimpleFsStorageProvider {
   private frozen = false;
+  /** When a sync last answered (epoch ms; 0: never): /readyz's "is Matrix syncing". */
+  lastSyncAt = 0;
 
   freeze(frozen = true): void {
     this.frozen = frozen;
   }
 
   override setSyncToken(token: string | null): void {
+    this.lastSyncAt = Date.now();
     if (!this.frozen) super.setSyncToken(token);
   }
 }

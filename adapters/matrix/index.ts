@@ -21,6 +21,8 @@ export interface MatrixAdapter {
   messenger: Messenger;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** For /readyz: started, and a sync answered within the last two minutes (long polls take 30 s). */
+  ready(): boolean;
 }
 
 export async function createMatrixAdapter(opts: {
@@ -91,5 +93,6 @@ export async function createMatrixAdapter(opts: {
       client.stop();
       await queues.idle();
     },
+    ready: () => deps !== null && Date.now() - storage.lastSyncAt < 120_000,
   };
 }

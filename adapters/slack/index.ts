@@ -4,6 +4,7 @@ import { App as BoltApp, HTTPReceiver, type webApi } from '@slack/bolt';
 import type { Config } from '../../src/config.ts';
 import type { App, Messenger } from '../../src/core/types.ts';
 import type { Logger } from '../../src/log.ts';
+import { MAX_BODY_BYTES, readBody, refuseTooLarge } from '../http/body.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { createDelivery } from './delivery.ts';
 import { registerButtons } from './listeners/buttons.ts';
@@ -11,6 +12,7 @@ import { registerCommand } from './listeners/command.ts';
 import { registerConfigSubmit } from './listeners/config-submit.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 import { createSlackMessenger } from './messenger.ts';
+import { createRequestGuard, type RequestGuard } from './request-guard.ts';
 import { slackErrorCode } from './slack-errors.ts';
 import { createUserDirectory } from './users.ts';
 
@@ -20,9 +22,11 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 export interface SlackAdapter {
   messenger: Messenger;
   /** HTTP mode: Node request listener for POST /slack/events, to mount on the bot's single HTTP server (HTTP_PORT, shared with BBB callbacks and /healthz). Returns false if the path is not Slack's. */
-  handleHttp?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  handleHttp?: (req: IncomingMessage, res: ServerResponse, url?: URL) => boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** For /readyz: HTTP mode once started; Socket Mode while the WebSocket is connected. */
+  ready(): boolean;
 }
 
 export interface SlackAdapterOptions {
@@ -55,7 +59,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
     bolt = new BoltApp({ ...common, socketMode: true, appToken });
   } else {
     if (!config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is not set (needed in HTTP mode)');
-    receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: [SLACK_EVENTS_PATH], logger });
+    receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: [SLACK_EVENTS_PATH], logger, bodyLimit: MAX_BODY_BYTES });
     bolt = new BoltApp({ ...common, receiver });
   }
   try {
@@ -85,30 +89,66 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
     log.error('slack: unhandled error in a listener', { error: err.message, code: err.code });
   });
 
+  let started = false;
+  const socket = socketMode ? socketConnection(bolt) : undefined;
   const adapter: SlackAdapter = {
     messenger: createSlackMessenger(delivery, log),
     async start() {
       if (socketMode) await bolt.start();
+      started = true;
       log.info(socketMode ? 'slack: connected in Socket Mode' : `slack: listening for POST ${SLACK_EVENTS_PATH}`);
     },
     async stop() {
+      started = false;
       if (socketMode) await bolt.stop();
     },
+    ready: () => started && (socket?.() ?? true),
   };
-  if (receiver) adapter.handleHttp = httpHandler(receiver);
+  if (receiver) adapter.handleHttp = httpHandler(receiver, createRequestGuard(config.SLACK_SIGNING_SECRET!), log);
   return adapter;
 }
 
-function httpHandler(receiver: HTTPReceiver): (req: IncomingMessage, res: ServerResponse) => boolean {
-  return (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+/** Whether Bolt's Socket Mode client is connected right now (it reconnects by itself). */
+function socketConnection(bolt: BoltApp): () => boolean {
+  const client = (bolt as unknown as { receiver?: { client?: NodeJS.EventEmitter } }).receiver?.client;
+  let connected = false;
+  client?.on('connected', () => (connected = true));
+  for (const down of ['close', 'disconnected', 'reconnecting', 'disconnecting']) client?.on(down, () => (connected = false));
+  return () => connected;
+}
+
+function httpHandler(receiver: HTTPReceiver, guard: RequestGuard, log: Logger): NonNullable<SlackAdapter['handleHttp']> {
+  return (req, res, url) => {
+    const path = url?.pathname ?? new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== SLACK_EVENTS_PATH) return false;
     if (req.method !== 'POST') {
       res.writeHead(405, { allow: 'POST' }).end();
       return true;
     }
-    // Bolt's own request handling: body parsing, signature and timestamp checks, ack -> HTTP response.
-    receiver.requestListener(req, res);
+    void receive(receiver, guard, log, req, res);
     return true;
   };
+}
+
+/** Reads the body under the cap, then our checks, then Bolt's own (it reuses the buffered body). */
+async function receive(receiver: HTTPReceiver, guard: RequestGuard, log: Logger, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (!body.ok) {
+    log.warn(body.why === 'too-large' ? 'slack: request body too large' : 'slack: request aborted mid-body');
+    return body.why === 'too-large' ? refuseTooLarge(res) : void res.destroy();
+  }
+  const sslCheck = req.headers['content-type'] === 'application/x-www-form-urlencoded' && new URLSearchParams(body.body.toString('utf8')).get('ssl_check') === '1';
+  const verdict = sslCheck ? 'pass' : guard.check(req.headers, body.body);
+  if (verdict === 'stale' || verdict === 'bad-signature') {
+    log.warn(`slack: request refused (${verdict})`);
+    return void res.writeHead(401).end();
+  }
+  // A replay is answered like a delivered request (200, nothing to show) but runs nothing.
+  if (verdict === 'replay') {
+    log.warn('slack: replayed request ignored');
+    return void res.writeHead(200).end();
+  }
+  // Bolt's own request handling: signature and timestamp checks again, parsing, ack -> HTTP response.
+  Object.assign(req, { rawBody: body.body });
+  receiver.requestListener(req, res);
 }

@@ -34,8 +34,10 @@ export class BbbClient implements BbbApi {
   readonly #backoffMs: (attempt: number) => number;
   readonly #fetch: typeof fetch;
   readonly #host: string;
+  readonly #observe: ((call: string, result: string, seconds: number) => void) | undefined;
 
-  constructor(options: BbbClientOptions & { fetch?: typeof fetch }) {
+  /** observe: told about every call once it is over (metrics); result is `ok` or the failure kind. */
+  constructor(options: BbbClientOptions & { fetch?: typeof fetch; observe?: (call: string, result: string, seconds: number) => void }) {
     this.apiBase = normalizeServerUrl(options.url);
     if (!options.secret) throw new BbbError('The BigBlueButton shared secret is empty');
     this.#secret = options.secret;
@@ -45,6 +47,7 @@ export class BbbClient implements BbbApi {
     this.#backoffMs = options.backoffMs ?? ((n) => 200 * 2 ** (n - 1));
     this.#fetch = options.fetch ?? globalThis.fetch;
     this.#host = new URL(this.apiBase).host;
+    this.#observe = options.observe;
   }
 
   // --- calls --------------------------------------------------------------------------------
@@ -148,8 +151,21 @@ export class BbbClient implements BbbApi {
     return `${this.apiBase}/${call}?${signedQuery(call, params, this.#secret, this.#algorithm)}`;
   }
 
-  /** params null = the unsigned API root (version). Reads are retried on transport failures only. */
   async #call<S extends z.ZodType>(call: string, params: Params | null, out: S): Promise<z.output<S>> {
+    const started = performance.now();
+    const seconds = (): number => (performance.now() - started) / 1000;
+    try {
+      const result = await this.#retrying(call, params, out);
+      this.#observe?.(call, 'ok', seconds());
+      return result;
+    } catch (err) {
+      this.#observe?.(call, failureKind(err), seconds());
+      throw err;
+    }
+  }
+
+  /** params null = the unsigned API root (version). Reads are retried on transport failures only. */
+  async #retrying<S extends z.ZodType>(call: string, params: Params | null, out: S): Promise<z.output<S>> {
     const url = params === null ? this.apiBase : this.#url(call, params);
     const attempts = 1 + (READ_CALLS.has(call) ? this.#readRetries : 0);
     for (let attempt = 1; ; attempt++) {
@@ -245,6 +261,16 @@ function joinList(v: string | string[] | undefined): string | undefined {
 function idList(ids: string[]): string {
   if (ids.length === 0) throw new BbbError('At least one recording ID is required');
   return ids.join(',');
+}
+
+/** A metrics label: a fixed word per error class, never a server text. */
+function failureKind(err: unknown): string {
+  if (err instanceof BbbTimeoutError) return 'timeout';
+  if (err instanceof BbbUnreachableError) return 'unreachable';
+  if (err instanceof BbbHttpError) return 'http';
+  if (err instanceof BbbApiError) return 'api';
+  if (err instanceof BbbInvalidResponseError) return 'invalid';
+  return 'error';
 }
 
 /** "fetch failed: connect ECONNREFUSED 127.0.0.1:8080" style text from undici's error chain. */

@@ -162,17 +162,17 @@ describe('recording-ready callback', () => {
   });
 });
 
-describe('/healthz', () => {
-  it('says whether the store and BBB are reachable, without naming the server or its secret', async () => {
+describe('/healthz and /readyz', () => {
+  it('/readyz says whether BBB is reachable, without naming the server or its secret; /healthz does not ask BBB', async () => {
     c = await classroom({ http: true });
-    const ok = await fetch(`${c.bot.publicUrl}/healthz`);
-    expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ status: 'ok', store: true, bbb: 'ok' });
     c.bot.bbb.control.injectFault({ kind: 'refuse', calls: ['version'] });
-    const down = await fetch(`${c.bot.publicUrl}/healthz`);
+    const live = await fetch(`${c.bot.publicUrl}/healthz`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'ok', store: true });
+    const down = await fetch(`${c.bot.publicUrl}/readyz`);
     expect(down.status).toBe(503);
     const body = await down.text();
-    expect(JSON.parse(body)).toEqual({ status: 'unavailable', store: true, bbb: 'unreachable' });
+    expect(JSON.parse(body)).toEqual({ status: 'unavailable', store: true, bbb: 'unreachable', chat: {} });
     expect(body).not.toContain(c.bot.bbb.secret);
     expect(body).not.toContain('127.0.0.1');
   });

@@ -2,7 +2,7 @@
 // With `http: true` the bot's HTTP adapter listens on 127.0.0.1 (any port) and PUBLIC_URL points
 // at it, so the dev server's callbacks reach the real handler.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,8 @@ import { loadConfig } from '../../src/config.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { startDevBbb, type DevBbbOptions, type DevBbbServer } from '../../src/bbb/dev-server/index.ts';
 import { createBot, type Bot } from '../../adapters/bot.ts';
-import { createHttpHandler } from '../../adapters/http/index.ts';
+import { createHttpHandler, type Route } from '../../adapters/http/index.ts';
+import { createBotServer } from '../../adapters/http/server.ts';
 import type { CoreApp } from '../../src/app.ts';
 
 export interface TestBot extends Bot {
@@ -20,6 +21,10 @@ export interface TestBot extends Bot {
   dir: string;
   /** The bot's HTTP base URL (`http: true` only). */
   publicUrl?: string;
+  /** The bot's HTTP server (`http: true` only). */
+  server?: Server;
+  /** Routes mounted on the bot's HTTP server (`http: true`), e.g. a Slack adapter's handleHttp. */
+  routes: Route[];
   close(): Promise<void>;
 }
 
@@ -35,7 +40,9 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
   const bbb = await startDevBbb({ endPurgeMs: 50, recordingProcessingMs: 50, ...opts.devBbb });
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bbb-chatops-test-'));
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
-  const server = opts.http ? createServer((req, res) => (handler ? handler(req, res) : res.writeHead(503).end())) : undefined;
+  const routes: Route[] = [];
+  const log = memoryLogger([bbb.secret]);
+  const server = opts.http ? createBotServer((req, res) => (handler ? handler(req, res) : res.writeHead(503).end()), log) : undefined;
   let publicUrl: string | undefined;
   if (server) {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -47,15 +54,16 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     ...(publicUrl ? { PUBLIC_URL: publicUrl } : {}),
     ...opts.env,
   });
-  const log = memoryLogger([bbb.secret]);
   const bot = createBot(config, { log, fallbackServer: { url: bbb.url, secret: bbb.secret } });
-  if (server) handler = createHttpHandler({ bot, log, routes: [] });
+  if (server) handler = createHttpHandler({ bot, log, routes });
   return {
     ...bot,
     bbb,
     log,
     dir,
+    routes,
     ...(publicUrl ? { publicUrl } : {}),
+    ...(server ? { server } : {}),
     async close() {
       if (server) {
         server.closeAllConnections();

@@ -77,4 +77,20 @@ describe('Socket Mode', () => {
     expect(app.invocations[0]).toMatchObject({ text: 'notify', user: { id: STUDENT.id }, room: { id: 'C0MATH101' } });
     expect(log.lines.join('\n')).not.toContain(APP_TOKEN);
   });
+
+  it('ready() follows the WebSocket: true once connected, false when the connection drops', async () => {
+    api = await startFakeSlackWebApi();
+    wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((r) => wss.once('listening', r));
+    api.socketUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link/?ticket=fake`;
+    wss.on('connection', (ws) => ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0123456789' }, debug_info: { host: 'fake' } })));
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-socket-test-token', SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: api.apiUrl });
+    adapter = await createSlackAdapter({ app: createFakeApp(), config, log: memoryLogger() });
+    expect(adapter.ready()).toBe(false);
+    await adapter.start();
+    expect(adapter.ready()).toBe(true);
+    api.socketUrl = 'ws://127.0.0.1:1/refused'; // reconnects will fail
+    for (const c of wss.clients) c.terminate();
+    await api.waitFor(() => !adapter!.ready(), 5000, 'ready() to turn false');
+  });
 });
