@@ -8,7 +8,7 @@ import { NoServerError, UserError } from './core/errors.ts';
 import type { Language } from './core/model.ts';
 import { resolveRole } from './core/roles.ts';
 import { parseOptions, tokenize } from './core/tokens.ts';
-import { BbbApiError, BbbError } from './bbb/errors.ts';
+import { BbbApiError, BbbError, BbbResponseTooLargeError } from './bbb/errors.ts';
 import { messages, type Messages } from './i18n/index.ts';
 import type { Logger } from './log.ts';
 import type { CommandContext, CommandEvents } from './commands/context.ts';
@@ -97,6 +97,10 @@ export function explain(err: unknown, t: Messages, prefix: string, log: Logger, 
   if (err instanceof BbbApiError) {
     log.warn('BBB refused a call', { call: err.call, messageKey: err.messageKey });
     return refusal(err.messageKey === 'checksumError' ? t.bbbWrongSecret(prefix) : t.bbbRefused(err.messageKey));
+  }
+  if (err instanceof BbbResponseTooLargeError) {
+    log.warn('BBB answer too large', { call: err.call, limitBytes: err.limitBytes });
+    return refusal(t.bbbTooLarge);
   }
   if (err instanceof BbbError) {
     log.warn('BBB unavailable', { error: err.message });

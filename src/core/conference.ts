@@ -231,5 +231,7 @@ export class ConferenceService {
 export class MeetingClosingError extends Error {}
 
 function isTransport(err: unknown): boolean {
-  return err instanceof BbbError && !(err instanceof BbbApiError) && err.name !== 'BbbInvalidResponseError';
+  // Transport only: an answer that is refused, not BBB's, or too large is "not a BBB server".
+  return err instanceof BbbError && !(err instanceof BbbApiError) &&
+    err.name !== 'BbbInvalidResponseError' && err.name !== 'BbbResponseTooLargeError';
 }

@@ -160,6 +160,10 @@ export const en = {
   reportRoles: { MODERATOR: 'moderator', VIEWER: 'viewer' } as Record<string, string>,
   yes: 'yes',
   no: 'no',
+  // bbb: answers too large to read; per-user command limits
+  bbbTooLarge: 'The BigBlueButton server sent an answer too large to read, so the bot stopped reading it. Please tell an admin: the server may be misconfigured.',
+  rateLimited: (seconds: number) =>
+    `You are sending commands faster than the bot can answer them. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
 };
 
 export type Messages = typeof en;
