@@ -7,7 +7,7 @@ import { signedQuery } from './checksum.ts';
 import { BodyTooLargeError, readCapped } from './body.ts';
 import {
   BbbApiError, BbbError, BbbHttpError, BbbInvalidResponseError, BbbResponseTooLargeError, BbbTimeoutError,
-  BbbUnreachableError, capText,
+  BbbUnreachableError,
 } from './errors.ts';
 import * as schema from './schemas.ts';
 import { normalizeServerUrl } from './server-url.ts';
@@ -167,8 +167,7 @@ export class BbbClient implements BbbApi {
         const response = await this.#once(call, url);
         const parsed = out.safeParse(response);
         if (!parsed.success) {
-          // Paths may hold server-chosen names (metadata): each part is capped, and the whole by the error.
-          const where = parsed.error.issues.slice(0, 3).map((i) => `${capText(i.path.join('.'), 80) || '<response>'}: ${capText(i.message, 80)}`);
+          const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '<response>'}: ${i.message}`);
           throw new BbbInvalidResponseError(call, this.#scrub(`unexpected content: ${where.join('; ')}`));
         }
         return parsed.data;

@@ -1,6 +1,6 @@
 // A broken or hostile BBB server that answers without end: the client reads a few MB, aborts the
 // request (the server sees its connection closed), and reports BbbResponseTooLargeError.
-// The server generates its XML lazily and honours backpressure; it stops at 200 MB in any case,
+// The server generates its (broken) XML lazily and honours backpressure; it stops at 200 MB in any case,
 // so that this test stays safe on a client without a cap.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,7 +36,9 @@ async function endlessBbb(contentLength?: number): Promise<Endless> {
     res.writeHead(200, { 'content-type': 'text/xml', ...(contentLength ? { 'content-length': contentLength } : {}) });
     const write = (): void => {
       let more = true;
-      if (sent === 0) more = res.write('<response><returncode>SUCCESS</returncode><meetings>');
+      // Broken early (</meeting> closes <meetings>), so that a client without a cap, once it has read
+      // everything, fails fast in the XML validator instead of parsing 200 MB.
+      if (sent === 0) more = res.write('<response><returncode>SUCCESS</returncode><meetings></meeting>');
       while (more && sent < SAFETY_BYTES && !res.destroyed) {
         more = res.write(CHUNK);
         sent += CHUNK.length;
