@@ -8,6 +8,7 @@ import { NoServerError, UserError } from './core/errors.ts';
 import type { Language } from './core/model.ts';
 import { resolveRole } from './core/roles.ts';
 import { parseOptions, tokenize } from './core/tokens.ts';
+import { RateLimiter, type RateLimitOptions } from './core/rate-limit.ts';
 import { BbbApiError, BbbError, BbbResponseTooLargeError } from './bbb/errors.ts';
 import { messages, type Messages } from './i18n/index.ts';
 import type { Logger } from './log.ts';
@@ -26,6 +27,8 @@ export interface AppDeps {
   /** BOT_TIMEZONE; default UTC. */
   timeZone?: string;
   defaultDurationMinutes?: number;
+  /** Per-user command limits (default 10 commands per 10 s per user and platform, admins too). */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface CoreApp extends App {
@@ -45,6 +48,7 @@ const noEvents: CommandEvents = {
 export function createApp(deps: AppDeps): CoreApp {
   const messengers = new Map<Platform, Messenger>();
   const events: CommandEvents = { ...noEvents, ...deps.events };
+  const limiter = new RateLimiter(deps.rateLimit);
 
   /** What a command sees for this invocation (also used to compute notify-me links for a waiting user). */
   function contextFor(inv: Invocation): CommandContext {
@@ -68,6 +72,11 @@ export function createApp(deps: AppDeps): CoreApp {
   async function handle(inv: Invocation): Promise<Reply[]> {
     const ctx = contextFor(inv);
     const { t, prefix } = ctx;
+    const verdict = limiter.take(`${inv.platform}:${inv.user.id}`);
+    if (!verdict.ok) {
+      if (verdict.first) deps.log.info('commands rate-limited', { platform: inv.platform, user: inv.user.id });
+      return [refusal(t.rateLimited(Math.ceil(verdict.retryInMs / 1000)))];
+    }
     const tokens = tokenize(inv.text);
     const found = findCommand(tokens.length ? tokens : ['help']);
     if (!found) return [refusal(t.unknownCommand(prefix, tokens[0] ?? ''))];
