@@ -27,7 +27,7 @@ export interface AppDeps {
   /** BOT_TIMEZONE; default UTC. */
   timeZone?: string;
   defaultDurationMinutes?: number;
-  /** Per-user command limits (default 10 commands per 10 s per user and platform, admins too). */
+  /** Per-user command limits (default a burst of 20, then 1 a second, per user and platform; admins too). */
   rateLimit?: RateLimitOptions;
 }
 

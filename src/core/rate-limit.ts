@@ -1,11 +1,13 @@
 // Per-user command limits: a token bucket per key (platform + user). Each command takes a token;
-// tokens come back steadily, `capacity` per `windowMs`. Memory is bounded: a bucket that has
+// tokens come back steadily, `capacity` per `windowMs`. The default, a burst of 20 and then one
+// command a second, is more than a person types or clicks (a teacher tidying recordings runs ~12
+// in a row) and keeps a script to a trickle that the cached BBB reads absorb. Memory is bounded: a bucket that has
 // refilled is the same as no bucket, so idle users are dropped, and never more than `maxKeys` kept.
 
 export interface RateLimitOptions {
-  /** Commands allowed at once (default 10). */
+  /** Commands allowed at once (default 20). */
   capacity?: number;
-  /** Time for a full refill (default 10 s): 10 commands per 10 s, one more each second. */
+  /** Time for a full refill (default 20 s): one more command each second. */
   windowMs?: number;
   now?: () => number;
   /** Buckets kept at most (default 10,000); beyond it the longest idle go first. */
@@ -31,8 +33,8 @@ export class RateLimiter {
   private readonly maxKeys: number;
 
   constructor(o: RateLimitOptions = {}) {
-    this.capacity = o.capacity ?? 10;
-    this.msPerToken = (o.windowMs ?? 10_000) / this.capacity;
+    this.capacity = o.capacity ?? 20;
+    this.msPerToken = (o.windowMs ?? 20_000) / this.capacity;
     this.now = o.now ?? Date.now;
     this.maxKeys = o.maxKeys ?? 10_000;
   }
