@@ -1,5 +1,6 @@
 // Builds the core from configuration: store -> BBB client factory -> conference -> app.
 // Shared by main.ts (the real run) and the tests (startTestBot).
+import type { RateLimitOptions } from '../src/core/rate-limit.ts';
 import { dirname } from 'node:path';
 import type { Config } from '../src/config.ts';
 import { configSecrets } from '../src/config.ts';
@@ -28,7 +29,10 @@ export interface Bot {
   close(): void;
 }
 
-export function createBot(config: Config, options: { log: Logger; fallbackServer?: ServerSettings | undefined }): Bot {
+export function createBot(
+  config: Config,
+  options: { log: Logger; fallbackServer?: ServerSettings | undefined; rateLimit?: RateLimitOptions },
+): Bot {
   const { log } = options;
   for (const s of configSecrets(config)) log.addSecret(s);
   const store = Store.open(config.DB_PATH, storeOptions(config, log));
@@ -71,6 +75,7 @@ export function createBot(config: Config, options: { log: Logger; fallbackServer
     onCommand: metrics.command,
     timeZone: config.BOT_TIMEZONE,
     defaultDurationMinutes: config.BBB_DEFAULT_DURATION_MINUTES,
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
   appRef.current = app;
   return { app, store, conference, config, after, readiness: new Map(), metrics, close: () => store.close() };

@@ -8,7 +8,8 @@ import { NoServerError, UserError } from './core/errors.ts';
 import type { Language } from './core/model.ts';
 import { resolveRole } from './core/roles.ts';
 import { parseOptions } from './core/tokens.ts';
-import { BbbApiError, BbbError } from './bbb/errors.ts';
+import { RateLimiter, type RateLimitOptions } from './core/rate-limit.ts';
+import { BbbApiError, BbbError, BbbResponseTooLargeError } from './bbb/errors.ts';
 import { messages, type Messages } from './i18n/index.ts';
 import type { Logger } from './log.ts';
 import type { CommandContext, CommandEvents } from './commands/context.ts';
@@ -29,6 +30,8 @@ export interface AppDeps {
   defaultDurationMinutes?: number;
   /** Told about every command once answered (metrics). */
   onCommand?: (command: string, outcome: Outcome, seconds: number) => void;
+  /** Per-user command limits (default a burst of 20, then 1 a second, per user and platform; admins too). */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface CoreApp extends App {
@@ -48,6 +51,7 @@ const noEvents: CommandEvents = {
 export function createApp(deps: AppDeps): CoreApp {
   const messengers = new Map<Platform, Messenger>();
   const events: CommandEvents = { ...noEvents, ...deps.events };
+  const limiter = new RateLimiter(deps.rateLimit);
 
   /** What a command sees for this invocation (also used to compute notify-me links for a waiting user). */
   function contextFor(inv: Invocation, log: Logger = deps.log): CommandContext {
@@ -72,6 +76,11 @@ export function createApp(deps: AppDeps): CoreApp {
   async function dispatch(inv: Invocation, audit: Audit): Promise<Reply[]> {
     const ctx = contextFor(inv, audit.log);
     const { t, prefix } = ctx;
+    const verdict = limiter.take(`${inv.platform}:${inv.user.id}`);
+    if (!verdict.ok) {
+      if (verdict.first) audit.log.info('commands rate-limited', { platform: inv.platform, user: inv.user.id });
+      return audit.set('rate-limited', [refusal(t.rateLimited(Math.ceil(verdict.retryInMs / 1000)))]);
+    }
     const { tokens, found } = commandOf(inv.text);
     if (!found) return audit.set('unknown-command', [refusal(t.unknownCommand(prefix, shownWord(tokens[0])))]);
     audit.command = found.command.path.join(' ');
@@ -112,6 +121,10 @@ export function explain(err: unknown, t: Messages, prefix: string, log: Logger, 
   if (err instanceof BbbApiError) {
     log.warn('BBB refused a call', { call: err.call, messageKey: err.messageKey });
     return refusal(err.messageKey === 'checksumError' ? t.bbbWrongSecret(prefix) : t.bbbRefused(err.messageKey));
+  }
+  if (err instanceof BbbResponseTooLargeError) {
+    log.warn('BBB answer too large', { call: err.call, limitBytes: err.limitBytes });
+    return refusal(t.bbbTooLarge);
   }
   if (err instanceof BbbError) {
     log.warn('BBB unavailable', { error: err.message });

@@ -4,8 +4,10 @@
 // credential for that call, so URLs are never put into messages, and server texts are scrubbed.
 import type { z } from 'zod';
 import { signedQuery } from './checksum.ts';
+import { BodyTooLargeError, readCapped } from './body.ts';
 import {
-  BbbApiError, BbbError, BbbHttpError, BbbInvalidResponseError, BbbTimeoutError, BbbUnreachableError,
+  BbbApiError, BbbError, BbbHttpError, BbbInvalidResponseError, BbbResponseTooLargeError, BbbTimeoutError,
+  BbbUnreachableError,
 } from './errors.ts';
 import * as schema from './schemas.ts';
 import { normalizeServerUrl } from './server-url.ts';
@@ -24,6 +26,12 @@ const READ_CALLS = new Set(['version', 'getMeetingInfo', 'isMeetingRunning', 'ge
 const META_KEY = /^[A-Za-z][A-Za-z0-9-]*$/;
 /** bbb-web splits "userdata-<key>" on "-" and needs exactly two parts: no dash in the key. */
 const USERDATA_KEY = /^[A-Za-z0-9_]+$/;
+/**
+ * Default cap on an answer's size. The largest answers are getRecordings lists, about 2-3 KB per
+ * recording (with slide previews), and the bot always asks for one meeting ID or one record ID:
+ * 4 MB holds some 1,500 recordings of one course, three recorded classes a week for ten years.
+ */
+export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 export class BbbClient implements BbbApi {
   readonly apiBase: string;
@@ -35,6 +43,7 @@ export class BbbClient implements BbbApi {
   readonly #fetch: typeof fetch;
   readonly #host: string;
   readonly #observe: ((call: string, result: string, seconds: number) => void) | undefined;
+  readonly #maxBytes: number;
 
   /** observe: told about every call once it is over (metrics); result is `ok` or the failure kind. */
   constructor(options: BbbClientOptions & { fetch?: typeof fetch; observe?: (call: string, result: string, seconds: number) => void }) {
@@ -48,6 +57,7 @@ export class BbbClient implements BbbApi {
     this.#fetch = options.fetch ?? globalThis.fetch;
     this.#host = new URL(this.apiBase).host;
     this.#observe = options.observe;
+    this.#maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   }
 
   // --- calls --------------------------------------------------------------------------------
@@ -190,16 +200,22 @@ export class BbbClient implements BbbApi {
 
   /** One HTTP exchange; returns the content of a SUCCESS <response>. */
   async #once(call: string, url: string): Promise<Record<string, unknown>> {
-    const signal = AbortSignal.timeout(this.#timeoutMs);
+    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    const stop = new AbortController();
+    const signal = AbortSignal.any([timeout, stop.signal]);
     let status: number;
     let ok: boolean;
     let body: string;
     try {
       const res = await this.#fetch(url, { method: 'GET', signal, headers: { accept: 'application/xml' } });
       ({ status, ok } = res);
-      body = await res.text();
+      body = await readCapped(res, this.#maxBytes);
     } catch (err) {
-      if (signal.aborted) throw new BbbTimeoutError(call, this.#timeoutMs);
+      if (err instanceof BodyTooLargeError) {
+        stop.abort(); // closes the connection: the rest of the answer is never read
+        throw new BbbResponseTooLargeError(call, this.#maxBytes);
+      }
+      if (timeout.aborted) throw new BbbTimeoutError(call, this.#timeoutMs);
       // The original error may quote the URL; keep only a scrubbed description as the cause.
       throw new BbbUnreachableError(call, this.#host, { cause: new Error(this.#scrub(describe(err))) });
     }
@@ -216,6 +232,7 @@ export class BbbClient implements BbbApi {
     if (envelope?.success && envelope.data.returncode === 'FAILED') {
       // A FAILED without key only happens on calls we do not use (insertDocument).
       const key = envelope.data.messageKey || 'unknownError';
+      // Scrubbed whole, then capped by the error (a cut must not leave half a secret).
       throw new BbbApiError(call, this.#scrub(key), this.#scrub(envelope.data.message));
     }
     if (!ok) throw new BbbHttpError(call, status);

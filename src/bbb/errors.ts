@@ -1,4 +1,22 @@
-// Typed errors of the BBB client. Messages never contain the shared secret or a signed URL.
+// Typed errors of the BBB client. Messages never contain the shared secret or a signed URL,
+// and what a server sent is capped here (a hostile server must not fill replies or log lines).
+
+/** BBB's keys are short camelCase words; anything else is cut to this alphabet and length. */
+const KEY_MAX = 64;
+/** Room for BBB's longest real messages (about 200 characters). */
+export const TEXT_MAX = 300;
+
+/** A server-sent key, reduced to [A-Za-z0-9_.-] and at most 64 characters ('unknownError' if nothing is left). */
+export function safeKey(key: string): string {
+  return key.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, KEY_MAX) || 'unknownError';
+}
+
+/** A server-sent text on one line, at most `max` characters (an ellipsis marks a cut). */
+export function capText(text: string, max = TEXT_MAX): string {
+  // Look at a bounded prefix only: squashing 600 KB to cut it to 300 characters is wasted work.
+  const line = text.slice(0, max * 4).replace(/\s+/g, ' ').trim();
+  return line.length > max || text.length > max * 4 ? `${line.slice(0, max - 1)}…` : line;
+}
 
 export class BbbError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -11,11 +29,18 @@ export class BbbError extends Error {
 export class BbbApiError extends BbbError {
   constructor(
     readonly call: string,
-    readonly messageKey: string,
-    readonly bbbMessage: string,
+    messageKey: string,
+    bbbMessage: string,
   ) {
-    super(`BigBlueButton refused ${call}: ${messageKey}${bbbMessage ? ` (${bbbMessage})` : ''}`);
+    const key = safeKey(messageKey);
+    const text = capText(bbbMessage);
+    super(`BigBlueButton refused ${call}: ${key}${text ? ` (${text})` : ''}`);
+    this.messageKey = key;
+    this.bbbMessage = text;
   }
+
+  readonly messageKey: string;
+  readonly bbbMessage: string;
 }
 
 /** Connection refused, DNS failure, reset: the server could not be reached. */
@@ -40,8 +65,19 @@ export class BbbHttpError extends BbbError {
 
 /** HTML, garbage, or XML that is not a BBB <response>. */
 export class BbbInvalidResponseError extends BbbError {
-  constructor(readonly call: string, readonly detail: string) {
-    super(`The server's answer to ${call} is not a BigBlueButton API response (${detail})`);
+  readonly detail: string;
+
+  constructor(readonly call: string, detail: string) {
+    const short = capText(detail);
+    super(`The server's answer to ${call} is not a BigBlueButton API response (${short})`);
+    this.detail = short;
+  }
+}
+
+/** The answer was longer than the client reads (a broken or hostile server): the request was aborted. */
+export class BbbResponseTooLargeError extends BbbError {
+  constructor(readonly call: string, readonly limitBytes: number) {
+    super(`The server's answer to ${call} exceeded ${limitBytes} bytes; the request was aborted`);
   }
 }
 

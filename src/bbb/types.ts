@@ -11,6 +11,8 @@ export interface BbbClientOptions {
   timeoutMs?: number; // default 5000
   /** Extra attempts for read calls only (getMeetingInfo, isMeetingRunning, getMeetings, getRecordings, version). Default 2. */
   readRetries?: number;
+  /** Answers longer than this are aborted with BbbResponseTooLargeError. Default 4 MB (MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
   /** Backoff before retry n (1-based), ms. Default 200 * 2^(n-1). */
   backoffMs?: (attempt: number) => number;
 }

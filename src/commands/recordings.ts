@@ -5,7 +5,7 @@ import { courseLabel, refusal, roomCourse, toUser } from './context.ts';
 import { isModerator } from '../core/roles.ts';
 import type { Reply } from '../core/types.ts';
 import type { Parsed } from '../core/tokens.ts';
-import { courseRecording, courseRecordings, listText } from '../core/after/recordings.ts';
+import { courseRecording, listText } from '../core/after/recordings.ts';
 
 const DEFAULT_COUNT = 5;
 const MAX_COUNT = 50;
@@ -22,7 +22,7 @@ export const recordingsList: Command = {
     if (extra.length > 0 || !(count >= 1 && count <= MAX_COUNT)) return [refusal(ctx.t.recordingsBadCount(ctx.prefix))];
     const { course, group, label } = roomCourse(ctx);
     const teacher = isModerator(ctx.role);
-    const all = await courseRecordings(ctx.conference.api(), ctx.conference.meetingIdOf(course.code, group), teacher);
+    const all = await ctx.conference.recordings(course.code, group, teacher); // shared, briefly cached
     if (all.length === 0) return [toUser(ctx.t.recordingsNone(label))];
     const { text, links } = listText(ctx.t, all.slice(0, count), all.length, label, teacher, ctx.timeZone);
     return [toUser(text, { links })];
@@ -47,7 +47,8 @@ function publishing(word: 'publish' | 'unpublish'): Command {
     async run(ctx, args) {
       const found = await target(ctx, args, word);
       if ('refusal' in found) return [found.refusal];
-      await ctx.conference.api().publishRecordings([found.id], word === 'publish');
+      const { course, group } = roomCourse(ctx);
+      await ctx.conference.publishRecording(course.code, group, found.id, word === 'publish');
       return [toUser(word === 'publish' ? ctx.t.recordingPublished(found.id) : ctx.t.recordingUnpublished(found.id))];
     },
   };
@@ -72,7 +73,8 @@ export const recordingsDelete: Command = {
       return [toUser(ctx.t.recordingDeleteConfirm(ctx.prefix, found.id))];
     }
     ctx.store.state.delete(PENDING, key);
-    await ctx.conference.api().deleteRecordings([found.id]);
+    const { course, group } = roomCourse(ctx);
+    await ctx.conference.deleteRecording(course.code, group, found.id);
     return [toUser(ctx.t.recordingDeleted(found.id))];
   },
 };

@@ -8,7 +8,8 @@ export const status: Command = {
   who: 'linked',
   async run(ctx) {
     const { course, group, label } = roomCourse(ctx);
-    const state = await ctx.conference.state(course.code, group, { fresh: true });
+    // Shared and briefly cached (start/end drop it): a burst of `status` costs one getMeetingInfo.
+    const state = await ctx.conference.state(course.code, group);
     if (state.status !== 'open') return [toUser(ctx.t.statusNotStarted(label))];
     const info = state.info;
     const since = info.startTime > 0 ? info.startTime : Number(info.createTime);

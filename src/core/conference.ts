@@ -1,13 +1,15 @@
-// The course's meeting on BigBlueButton, in domain words: start, state, join link, end.
-// Meeting state is cached briefly and concurrent lookups share one BBB call, so a burst of
-// students typing `join` at 9:00 costs a handful of getMeetingInfo calls, not thousands.
-import type { BbbApi, MeetingInfo } from '../bbb/types.ts';
+// The course's meeting on BigBlueButton, in domain words: start, state, join link, end, recordings.
+// Meeting state and recording lists are cached briefly and concurrent lookups share one BBB call,
+// so a burst of students typing `join`, `status` or `recordings` costs a handful of calls.
+import type { BbbApi, MeetingInfo, Recording } from '../bbb/types.ts';
 import { BbbApiError, BbbError, isBbbKey } from '../bbb/errors.ts';
 import type { Store } from '../store/index.ts';
 import type { Course, MeetingRecord, ServerSettings } from './model.ts';
 import { NoServerError, ServerCheckError } from './errors.ts';
 import { asciiName, bbbMeetingId, meetingName, meetingPasswords, newCallbackToken } from './meeting-ids.ts';
 import type { Platform } from './types.ts';
+import { ReadCache } from './read-cache.ts';
+import { courseRecordings } from './after/recordings.ts';
 
 export type MeetingState =
   | { status: 'not-started' }
@@ -23,6 +25,9 @@ export interface ConferenceOptions {
   /** Public base URL of the bot's HTTP adapter, for BBB callbacks. */
   publicUrl?: string | undefined;
   stateTtlMs?: number;
+  /** How long a course's recording list is reused (default 5 s); the bot's own changes drop it. */
+  recordingsTtlMs?: number;
+  now?: () => number;
   /** Waits between create retries while an ended meeting is being purged. */
   closingRetryMs?: number[];
   sleep?: (ms: number) => Promise<void>;
@@ -36,11 +41,15 @@ export interface Starter {
 
 export class ConferenceService {
   private apiCache: { key: string; api: BbbApi } | undefined;
-  private readonly stateCache = new Map<string, { at: number; value: Promise<MeetingState>; pending: boolean }>();
+  private readonly stateCache: ReadCache<MeetingState>;
+  /** Keyed "<meetingId> <published|all>". */
+  private readonly recordingsCache: ReadCache<Recording[]>;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly o: ConferenceOptions) {
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.stateCache = new ReadCache({ ttlMs: o.stateTtlMs ?? 2000, ...(o.now ? { now: o.now } : {}) });
+    this.recordingsCache = new ReadCache({ ttlMs: o.recordingsTtlMs ?? 5000, ...(o.now ? { now: o.now } : {}) });
   }
 
   server(): ServerSettings | undefined {
@@ -170,17 +179,37 @@ export class ConferenceService {
   /** Whether the course's meeting exists on BBB. A missing meeting is "not started", never an error. */
   state(courseCode: string, group: string, options: { fresh?: boolean } = {}): Promise<MeetingState> {
     const meetingId = this.meetingIdOf(courseCode, group);
-    const now = Date.now();
-    const hit = this.stateCache.get(meetingId);
-    // `fresh` (status, end) skips a cached answer but still shares a call already under way.
-    if (hit && now - hit.at < (this.o.stateTtlMs ?? 2000) && (!options.fresh || hit.pending)) return hit.value;
-    const entry = { at: now, value: this.fetchState(meetingId), pending: true };
-    this.stateCache.set(meetingId, entry);
-    entry.value.then(
-      () => void (entry.pending = false),
-      () => this.stateCache.get(meetingId) === entry && this.stateCache.delete(meetingId),
-    );
-    return entry.value;
+    // `fresh` (end, notify-me) skips a cached answer but still shares a call already under way.
+    return this.stateCache.get(meetingId, () => this.fetchState(meetingId), options);
+  }
+
+  /** The course's recordings, newest first; students' lists hold published recordings only. */
+  recordings(courseCode: string, group: string, includeUnpublished: boolean): Promise<Recording[]> {
+    const meetingId = this.meetingIdOf(courseCode, group);
+    const key = `${meetingId} ${includeUnpublished ? 'all' : 'published'}`;
+    return this.recordingsCache.get(key, () => courseRecordings(this.api(), meetingId, includeUnpublished));
+  }
+
+  /** Publishes or unpublishes one of the course's recordings (checked by the caller). */
+  async publishRecording(courseCode: string, group: string, recordId: string, publish: boolean): Promise<void> {
+    await this.changingRecordings(courseCode, group, (api) => api.publishRecordings([recordId], publish));
+  }
+
+  async deleteRecording(courseCode: string, group: string, recordId: string): Promise<void> {
+    await this.changingRecordings(courseCode, group, (api) => api.deleteRecordings([recordId]));
+  }
+
+  private async changingRecordings<T>(courseCode: string, group: string, change: (api: BbbApi) => Promise<T>): Promise<T> {
+    const meetingId = this.meetingIdOf(courseCode, group);
+    try {
+      return await change(this.api());
+    } finally {
+      this.forgetRecordings(meetingId);
+    }
+  }
+
+  private forgetRecordings(meetingId: string): void {
+    this.recordingsCache.deleteWhere((key) => key.startsWith(`${meetingId} `));
   }
 
   private async fetchState(meetingId: string): Promise<MeetingState> {
@@ -223,13 +252,17 @@ export class ConferenceService {
     }
   }
 
+  /** Drops what is cached about this meeting (it ended, or a recording of it changed). */
   forget(meetingId: string): void {
     this.stateCache.delete(meetingId);
+    this.forgetRecordings(meetingId);
   }
 }
 
 export class MeetingClosingError extends Error {}
 
 function isTransport(err: unknown): boolean {
-  return err instanceof BbbError && !(err instanceof BbbApiError) && err.name !== 'BbbInvalidResponseError';
+  // Transport only: an answer that is refused, not BBB's, or too large is "not a BBB server".
+  return err instanceof BbbError && !(err instanceof BbbApiError) &&
+    err.name !== 'BbbInvalidResponseError' && err.name !== 'BbbResponseTooLargeError';
 }

@@ -165,6 +165,11 @@ export const en = {
     'That server URL is not valid, so nothing was saved (what you typed is not repeated, in case it was the secret). Use the address of your BigBlueButton server with http:// or https:// and no user name or password, e.g. https://bbb.school.edu/bigbluebutton/',
   configServerArgsSwapped: (prefix: string) =>
     `The URL comes first, then the secret: ${prefix} config server <url> <secret>. Nothing was saved, and what you typed is not repeated here.`,
+
+  // bbb: answers too large to read; per-user command limits
+  bbbTooLarge: 'The BigBlueButton server sent an answer too large to read, so the bot stopped reading it. Please tell an admin: the server may be misconfigured.',
+  rateLimited: (seconds: number) =>
+    `You are sending commands faster than the bot can answer them. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
 };
 
 export type Messages = typeof en;

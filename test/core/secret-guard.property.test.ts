@@ -19,7 +19,7 @@ const URL_ARG = 'https://bbb.school.edu/bigbluebutton/';
 
 let bot: TestBot;
 beforeAll(async () => {
-  bot = await startTestBot();
+  bot = await startTestBot({ rateLimit: { capacity: 1_000_000 } }); // hundreds of commands from one admin
 });
 afterAll(async () => {
   await bot.close();

@@ -1,6 +1,7 @@
 // A whole bot for tests: real core, real SQLite file in a temp folder, real BBB dev server on loopback.
 // With `http: true` the bot's HTTP adapter listens on 127.0.0.1 (any port) and PUBLIC_URL points
 // at it, so the dev server's callbacks reach the real handler.
+import type { RateLimitOptions } from '../../src/core/rate-limit.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +35,8 @@ export interface TestBotOptions {
   dir?: string;
   /** Start the HTTP adapter on loopback and set PUBLIC_URL to it. */
   http?: boolean;
+  /** Per-user command limits (tests that send hundreds of commands from one user raise them). */
+  rateLimit?: RateLimitOptions;
 }
 
 export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> {
@@ -54,7 +57,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     ...(publicUrl ? { PUBLIC_URL: publicUrl } : {}),
     ...opts.env,
   });
-  const bot = createBot(config, { log, fallbackServer: { url: bbb.url, secret: bbb.secret } });
+  const bot = createBot(config, { log, fallbackServer: { url: bbb.url, secret: bbb.secret }, ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}) });
   if (server) handler = createHttpHandler({ bot, log, routes });
   return {
     ...bot,

@@ -72,6 +72,7 @@ export class MeetingEvents {
       log.info('recording-ready: no such recording on the server', { recordId });
       return false;
     }
+    conference.forget(rec.meetingId); // a new recording: the next `recordings` list must show it
     const owner = this.ownerOf(rec);
     if (!owner) {
       log.info('recording-ready: not a recording of ours', { recordId });
