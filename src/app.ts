@@ -10,6 +10,7 @@ import { resolveRole } from './core/roles.ts';
 import { parseOptions, tokenize } from './core/tokens.ts';
 import { BbbApiError, BbbError } from './bbb/errors.ts';
 import { messages, type Messages } from './i18n/index.ts';
+import { roomLanguage, userLanguage } from './i18n/choose.ts';
 import type { Logger } from './log.ts';
 import type { CommandContext, CommandEvents } from './commands/context.ts';
 import { refusal } from './commands/context.ts';
@@ -50,9 +51,12 @@ export function createApp(deps: AppDeps): CoreApp {
   function contextFor(inv: Invocation): CommandContext {
     const link = deps.store.rooms.get(inv.platform, inv.room.id);
     const course = link ? deps.store.courses.get(link.courseCode) : undefined;
+    const saved = deps.store.userLanguages.get(inv.platform, inv.user.id);
+    const language = userLanguage({ chosen: saved.chosen, locale: inv.user.locale ?? saved.locale, course: course?.language, fallback: deps.language });
     return {
-      inv, link, course,
-      t: messages(course?.language ?? deps.language),
+      inv, link, course, language,
+      t: messages(language.language),
+      tRoom: messages(roomLanguage(course?.language, deps.language).language),
       prefix: deps.prefixes[inv.platform],
       role: resolveRole(deps.store, deps.envAdmins, inv.platform, inv.user, link),
       store: deps.store,
@@ -66,6 +70,7 @@ export function createApp(deps: AppDeps): CoreApp {
   }
 
   async function handle(inv: Invocation): Promise<Reply[]> {
+    if (inv.user.locale) deps.store.userLanguages.seeLocale(inv.platform, inv.user.id, inv.user.locale);
     const ctx = contextFor(inv);
     const { t, prefix } = ctx;
     const tokens = tokenize(inv.text);

@@ -11,6 +11,8 @@ export interface InvocationUser {
   isPlatformAdmin?: boolean;
   /** Matrix power level >= 50 when MATRIX_MODERATORS_ARE_TEACHERS=true. Counts as teacher of the room's course. */
   isRoomModerator?: boolean;
+  /** The user's language as the platform reports it (Slack `es-ES`), when it does. */
+  locale?: string;
 }
 
 export interface InvocationRoom {

@@ -9,6 +9,7 @@ import { StateStore } from './state.ts';
 import { WaitListStore } from './wait-list.ts';
 import { AttendanceStore } from './attendance.ts';
 import { RecordingLogStore } from './recording-log.ts';
+import { UserLanguageStore } from './user-languages.ts';
 
 export class Store {
   readonly courses: CourseStore;
@@ -20,6 +21,7 @@ export class Store {
   readonly waitList: WaitListStore;
   readonly attendance: AttendanceStore;
   readonly recordingLog: RecordingLogStore;
+  readonly userLanguages: UserLanguageStore;
 
   constructor(readonly db: Db) {
     this.courses = new CourseStore(db);
@@ -31,6 +33,7 @@ export class Store {
     this.waitList = new WaitListStore(db);
     this.attendance = new AttendanceStore(db);
     this.recordingLog = new RecordingLogStore(db);
+    this.userLanguages = new UserLanguageStore(db);
   }
 
   static open(path: string): Store {

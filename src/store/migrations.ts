@@ -130,4 +130,17 @@ export const migrations: Migration[] = [
       ) STRICT;
     `,
   },
+  // Step 3 (issue 11, languages): each user's chosen language and the one their platform reports.
+  {
+    description: 'user languages: override chosen with the language command, locale reported by the platform',
+    sql: `
+      CREATE TABLE user_languages (
+        platform TEXT NOT NULL,
+        user_id  TEXT NOT NULL,
+        chosen   TEXT,
+        locale   TEXT,
+        PRIMARY KEY (platform, user_id)
+      ) STRICT;
+    `,
+  },
 ];
