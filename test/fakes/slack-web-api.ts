@@ -345,7 +345,7 @@ export class FakeSlackWebApi {
         return { ...r, view: { ...(r['view'] as object), ...(body['view'] as object) } };
       }
       case 'users.info':
-        return this.userInfo(String(body['user']), asBool(body['include_locale']));
+        return this.userInfo(String(body['user']), asBool(body['include_locale']) === true);
       case 'conversations.open': {
         const r = json('conversations-open-response.json');
         const dm = this.directChannels.get(String(body['users']));
