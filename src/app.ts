@@ -1,6 +1,7 @@
 // createApp: the only way into the core. Adapters call handle(invocation) and render the replies.
 import { randomBytes } from 'node:crypto';
 import type { App, Invocation, Messenger, Platform, Reply } from './core/types.ts';
+import type { Course, RoomLink } from './core/model.ts';
 import type { Store } from './store/index.ts';
 import type { ConferenceService } from './core/conference.ts';
 import { MeetingClosingError } from './core/conference.ts';
@@ -10,7 +11,7 @@ import { resolveRole } from './core/roles.ts';
 import { parseOptions, tokenize } from './core/tokens.ts';
 import { BbbApiError, BbbError } from './bbb/errors.ts';
 import { messages, type Messages } from './i18n/index.ts';
-import { roomLanguage, userLanguage } from './i18n/choose.ts';
+import { roomLanguage, userLanguage, type LanguageChoice } from './i18n/choose.ts';
 import type { Logger } from './log.ts';
 import type { CommandContext, CommandEvents } from './commands/context.ts';
 import { refusal } from './commands/context.ts';
@@ -48,11 +49,24 @@ export function createApp(deps: AppDeps): CoreApp {
   const events: CommandEvents = { ...noEvents, ...deps.events };
 
   /** What a command sees for this invocation (also used to compute notify-me links for a waiting user). */
+  function roomOf(platform: Platform, roomId: string): { link: RoomLink | undefined; course: Course | undefined } {
+    const link = deps.store.rooms.get(platform, roomId);
+    return { link, course: link ? deps.store.courses.get(link.courseCode) : undefined };
+  }
+
+  function languageOf(platform: Platform, course: Course | undefined, user: { id: string; locale?: string }): LanguageChoice {
+    const saved = deps.store.userLanguages.get(platform, user.id);
+    return userLanguage({ chosen: saved.chosen, locale: user.locale ?? saved.locale, course: course?.language, fallback: deps.language });
+  }
+
+  function languageFor(platform: Platform, roomId: string, user?: { id: string; locale?: string }): Language {
+    const { course } = roomOf(platform, roomId);
+    return user ? languageOf(platform, course, user).language : roomLanguage(course?.language, deps.language).language;
+  }
+
   function contextFor(inv: Invocation): CommandContext {
-    const link = deps.store.rooms.get(inv.platform, inv.room.id);
-    const course = link ? deps.store.courses.get(link.courseCode) : undefined;
-    const saved = deps.store.userLanguages.get(inv.platform, inv.user.id);
-    const language = userLanguage({ chosen: saved.chosen, locale: inv.user.locale ?? saved.locale, course: course?.language, fallback: deps.language });
+    const { link, course } = roomOf(inv.platform, inv.room.id);
+    const language = languageOf(inv.platform, course, inv.user);
     return {
       inv, link, course, language,
       t: messages(language.language),
@@ -75,19 +89,25 @@ export function createApp(deps: AppDeps): CoreApp {
     const { t, prefix } = ctx;
     const tokens = tokenize(inv.text);
     const found = findCommand(tokens.length ? tokens : ['help']);
-    if (!found) return [refusal(t.unknownCommand(prefix, tokens[0] ?? ''))];
-    if (!allowed(ctx, found.command)) return [refusalFor(ctx, found.command)];
-    try {
-      return await found.command.run(ctx, parseOptions(found.rest, found.command.valueOptions));
-    } catch (err) {
-      return [explain(err, t, prefix, deps.log, inv)];
+    let replies: Reply[];
+    if (!found) replies = [refusal(t.unknownCommand(prefix, tokens[0] ?? ''))];
+    else if (!allowed(ctx, found.command)) replies = [refusalFor(ctx, found.command)];
+    else {
+      try {
+        replies = await found.command.run(ctx, parseOptions(found.rest, found.command.valueOptions));
+      } catch (err) {
+        replies = [explain(err, t, prefix, deps.log, inv)];
+      }
     }
+    // Tell the adapter each reply's language, for the words it adds itself.
+    return replies.map((r) => (r.language ? r : { ...r, language: (r.audience === 'room' ? ctx.tRoom : ctx.t).language }));
   }
 
   return {
     handle,
     attachMessenger: (m) => void messengers.set(m.platform, m),
     state: deps.store.state,
+    languageFor,
     messengers,
     deps,
     contextFor,

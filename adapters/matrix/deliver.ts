@@ -5,7 +5,7 @@ import type { Reply } from '../../src/core/types.ts';
 import type { MatrixContext } from './context.ts';
 import { describeError, sendMessage } from './context.ts';
 import type { DirectRooms } from './dm.ts';
-import { messages } from './messages.ts';
+import { matrixMessages } from './messages.ts';
 import { sendInDm, sendInSharedRoom } from './messenger.ts';
 import { textNotice } from './render.ts';
 
@@ -44,11 +44,8 @@ export async function deliverReplies(
     }
   }
   if (origin.isDirect) return;
-  const notice = dmFailed
-    ? messages.dmFailed(origin.senderName)
-    : dmUsed
-      ? messages.dmSent(origin.senderName, dmCreated)
-      : null;
+  const m = matrixMessages(ctx.app.languageFor('matrix', origin.roomId)); // a notice in the room
+  const notice = dmFailed ? m.dmFailed(origin.senderName) : dmUsed ? m.dmSent(origin.senderName, dmCreated) : null;
   if (notice === null) return;
   try {
     await sendMessage(ctx, origin.roomId, textNotice(notice, origin.eventId));

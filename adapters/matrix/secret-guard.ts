@@ -2,7 +2,7 @@
 // message at once, never hand the secret to the core, and tell the admin what to do.
 import type { MatrixContext } from './context.ts';
 import { describeError, sendMessage } from './context.ts';
-import { messages } from './messages.ts';
+import { matrixMessages } from './messages.ts';
 import { textNotice } from './render.ts';
 
 export const SECRET_REDACTION_REASON = 'contained a secret';
@@ -23,8 +23,7 @@ export async function refuseSecretInSharedRoom(
     sender: cmd.sender,
     redacted,
   });
-  const text = redacted
-    ? messages.secretRedacted(cmd.senderName, ctx.prefix)
-    : messages.secretNotRedacted(cmd.senderName, ctx.prefix);
+  const m = matrixMessages(ctx.app.languageFor('matrix', cmd.roomId)); // the room reads it
+  const text = redacted ? m.secretRedacted(cmd.senderName, ctx.prefix) : m.secretNotRedacted(cmd.senderName, ctx.prefix);
   await sendMessage(ctx, cmd.roomId, textNotice(text, cmd.eventId));
 }

@@ -190,13 +190,17 @@ export function buildMessages(c: Formatter) {
       secretNotRedacted: (name: string, prefix: string) => f('matrix.secretNotRedacted', { name, prefix }),
       encryptedRoom: (prefix: string) => f('matrix.encryptedRoom', { prefix }),
       actionHint: (label: string, command: string) => f('matrix.actionHint', { label, command }),
-      fileAttached: (name: string) => f('matrix.fileAttached', { name }),
       somethingWentWrong: (ref: string) => f('matrix.somethingWentWrong', { ref }),
     },
     console: {
       nowUser: (user: string, room: string) => f('console.nowUser', { user, room }),
       nowRoom: (user: string, room: string) => f('console.nowRoom', { user, room }),
       hint: f('console.hint'),
+      banner: (server: string) => f('console.banner', { server }),
+      devServer: (url: string) => f('console.devServer', { url }),
+      noServer: f('console.noServer'),
+      privateTo: (user: string) => f('console.privateTo', { user }),
+      typeAction: (action: string) => f('console.typeAction', { action }),
     },
   };
 }

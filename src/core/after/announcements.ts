@@ -14,7 +14,7 @@ export function summaryReply(t: Messages, course: Course, row: MeetingRecord, en
     t.durationText(minutesBetween(row.createdAt, endedAt)),
     people,
   );
-  return { audience: 'room', text, topic: { event: 'meeting-ended', meetingKey: meetingKey(course.code, row.group) } };
+  return { audience: 'room', text, topic: { event: 'meeting-ended', meetingKey: meetingKey(course.code, row.group) }, language: t.language };
 }
 
 /** Minutes of a recording: its time span, else its longest playback. */
@@ -34,5 +34,6 @@ export function recordingReply(t: Messages, course: Course, group: string, rec: 
     text: t.recordingReady(label, formatDateTime(rec.startTime, timeZone), t.durationText(recordingMinutes(rec))),
     links: rec.formats.map((f) => ({ url: f.url, label: formatName(t, f.type), kind: 'recording' as const })),
     topic: { event: 'recording-ready', meetingKey: meetingKey(course.code, group) },
+    language: t.language,
   };
 }
