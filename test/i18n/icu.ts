@@ -49,3 +49,17 @@ export function sampleArgs(source: string, n = 2): Record<string, string | numbe
   }
   return out;
 }
+
+/** The literal text of a message (outside placeholders), in pieces. */
+export function literalsOf(source: string): string[] {
+  const out: string[] = [];
+  const walkLit = (els: Element[]): void => {
+    for (const el of els) {
+      if ((el.type as number) === 0) out.push((el as unknown as { value: string }).value);
+      const options = (el as unknown as { options?: Record<string, { value: Element[] }> }).options;
+      if (options) for (const o of Object.values(options)) walkLit(o.value);
+    }
+  };
+  walkLit(parse(source));
+  return out;
+}
