@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsoleLine } from '../../adapters/console/render.ts';
 import { consoleDriver, type Driver } from '../helpers/console-driver.ts';
 import { settle, startTestBot, type TestBot } from '../helpers/test-bot.ts';
-import { messages } from '../../src/i18n/index.ts';
+import { AVAILABLE, messages } from '../../src/i18n/index.ts';
+import { loadConfig } from '../../src/config.ts';
 import { LANGUAGES, type Language } from '../../src/core/model.ts';
 import { englishIn } from './english-check.ts';
 
@@ -113,5 +114,19 @@ describe('which language', () => {
     const d = await course('en');
     const [bad] = await d.run('admin general /conference config set language de');
     expect(bad!.text).toBe('Invalid value for language: expected one of en, es, nl, fr.');
+  });
+});
+
+describe('BOT_LANGUAGE', () => {
+  it('is the language of courses that set none, and must name an available language at start-up', async () => {
+    expect(() => loadConfig({ BOT_LANGUAGE: 'de' })).toThrow(/BOT_LANGUAGE/);
+    for (const l of AVAILABLE) expect(loadConfig({ BOT_LANGUAGE: l }).BOT_LANGUAGE).toBe(l);
+    bot = await startTestBot({ env: { BOT_LANGUAGE: 'nl' } });
+    const d = consoleDriver(bot);
+    const [help] = await d.run('sam general /conference help');
+    expect(help!.text.split('\n')[0]).toBe(messages('nl').helpTitle('/conference'));
+    await d.run('admin general /conference config link MATH101 Algebra', 'admin general /conference config teacher add @tina');
+    const [, room] = await d.run('tina general /conference start');
+    expect(room!.text.startsWith(messages('nl').started('tina', 'Algebra (MATH101)'))).toBe(true);
   });
 });
