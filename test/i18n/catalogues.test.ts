@@ -1,6 +1,8 @@
 // Every catalogue has exactly English's keys, the same ICU arguments, valid syntax, and formats.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catalogues, flatten, formatter, type MessageKey } from '../../src/i18n/catalogue.ts';
+import { catalogues, flatten, formatter, LOCALES, type MessageKey } from '../../src/i18n/catalogue.ts';
+import { messages } from '../../src/i18n/index.ts';
 import { LANGUAGES } from '../../src/core/model.ts';
 import { argumentsOf, parse, sampleArgs } from './icu.ts';
 
@@ -51,5 +53,32 @@ describe('catalogues', () => {
     const flat = flatten(catalogues[lang]);
     const untranslated = [...en].filter(([k, s]) => !same.has(k) && flat.get(k) === s).map(([k]) => k);
     expect(untranslated).toEqual([]);
+  });
+});
+
+describe('plurals and numbers', () => {
+  it('every language writes any count with its own digits and plural form (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...LANGUAGES), fc.nat(1_000_000), fc.nat(50), (lang, people, moderators) => {
+        const t = messages(lang);
+        const n = new Intl.NumberFormat(LOCALES[lang]).format(people);
+        const summary = t.meetingSummary('A', 's', 'e', 'd', people);
+        expect(summary).toContain(n);
+        expect(summary).not.toMatch(/[{}#]/);
+        const status = t.statusRunning('A', 5, people, moderators, true);
+        expect(status).toContain(`${n} `);
+        expect(status).not.toMatch(/[{}#]/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('chooses the plural form of the count', () => {
+    expect(messages('en').statusRunning('A', 3, 1, 2, false)).toBe('A: running for 3 min, 1 participant (2 moderators), not recorded.');
+    expect(messages('es').statusRunning('A', 3, 2, 1, true)).toBe('A: en marcha desde hace 3 min, 2 participantes (1 moderador), se está grabando.');
+    expect(messages('nl').meetingSummary('A', 's', 'e', '5 min', 1)).toContain('1 persoon heeft deelgenomen');
+    expect(messages('fr').meetingSummary('A', 's', 'e', '5 min', 0)).toContain('0 personne a participé'); // French: 0 is singular
+    expect(messages('fr').durationText(125)).toBe('2 h 5 min');
+    expect(messages('nl').durationText(60)).toBe('1 u');
   });
 });
