@@ -4,7 +4,7 @@ import type { Command } from './context.ts';
 import { refusal, toUser } from './context.ts';
 import type { CourseOptions } from '../store/courses.ts';
 import type { Language } from '../core/model.ts';
-import { AVAILABLE } from '../i18n/index.ts';
+import { AVAILABLE, messages } from '../i18n/index.ts';
 
 interface OptionSpec {
   schema: z.ZodType<CourseOptions>;
@@ -54,7 +54,11 @@ export const configSet: Command = {
     const parsed = spec.schema.safeParse(name === 'welcome' ? raw : raw.toLowerCase());
     if (!parsed.success) return [refusal(ctx.t.badOptionValue(name, ctx.t.optionExpected(AVAILABLE.join(', '))[name] ?? ''))];
     ctx.store.courses.update(ctx.course.code, parsed.data);
-    const label = ctx.t.courseLabel(ctx.course.title, ctx.course.code, '');
-    return [toUser(`${ctx.t.optionSet(name, raw, label)} ${ctx.t.optionAppliesNext}`)];
+    // A new course language applies at once: the answer is in it, unless the admin reads their own.
+    const newLanguage = parsed.data.language;
+    const ownLanguage = ctx.language.source === 'override' || ctx.language.source === 'platform';
+    const t = newLanguage && !ownLanguage ? messages(newLanguage) : ctx.t;
+    const set = t.optionSet(name, raw, t.courseLabel(ctx.course.title, ctx.course.code, ''));
+    return [toUser(name === 'language' ? set : `${set} ${t.optionAppliesNext}`)];
   },
 };

@@ -130,3 +130,14 @@ describe('BOT_LANGUAGE', () => {
     expect(room!.text.startsWith(messages('nl').started('tina', 'Algebra (MATH101)'))).toBe(true);
   });
 });
+
+describe('config set language', () => {
+  it('answers in the new language at once (it applies now, not from the next start)', async () => {
+    bot = await startTestBot();
+    const d = consoleDriver(bot);
+    await d.run('admin general /conference config link MATH101 Algebra');
+    const [set] = await d.run('admin general /conference config set language fr');
+    expect(set!.text).toBe(messages('fr').optionSet('language', 'fr', 'Algebra (MATH101)'));
+    expect(bot.store.courses.get('MATH101')?.language).toBe('fr');
+  });
+});
