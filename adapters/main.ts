@@ -13,6 +13,7 @@ import { createConsole } from './console/index.ts';
 import { chooseMode, settingHints, version } from './startup.ts';
 import { chatFailure, checkStore, listen, listenFailure } from './start-checks.ts';
 import type { Route } from './http/index.ts';
+import { messages } from '../src/i18n/index.ts';
 
 export interface RunOptions {
   env?: Record<string, string | undefined>;
@@ -154,20 +155,9 @@ async function runConsole(bot: Bot, dev: DevBbbServer | undefined, opts: RunOpti
   });
   bot.app.attachMessenger(con.messenger);
   if (interactive) {
-    const server = dev ? `the built-in BigBlueButton dev server (${dev.url})` : (bot.conference.server()?.url ?? 'no BigBlueButton server yet');
-    process.stdout.write(
-      [
-        'bbb-chatops console. You are "admin" (an admin) in room #general, talking to ' + server + '.',
-        'Try:',
-        '  /conference config link MATH101 Algebra     link this room to a course',
-        '  /conference config teacher add @tina        name a teacher',
-        '  /as tina   then   /conference start         start the class as tina',
-        '  /as sam    then   /conference join          join as a student (links open in a browser)',
-        '  /conference status, /conference end, /conference help',
-        '/as USER switches user, /room ROOM switches room, Ctrl-D quits.',
-        '',
-      ].join('\n'),
-    );
+    const m = messages(bot.app.languageFor('console', 'general', { id: 'admin' })).console;
+    const server = dev ? m.devServer(dev.url) : (bot.conference.server()?.url ?? m.noServer);
+    process.stdout.write(`${m.banner(server)}\n\n`);
   }
   await con.runInput();
 }

@@ -1,6 +1,7 @@
 // createApp: the only way into the core. Adapters call handle(invocation) and render the replies.
 import { randomBytes } from 'node:crypto';
 import type { App, Invocation, Messenger, Platform, Reply } from './core/types.ts';
+import type { Course, RoomLink } from './core/model.ts';
 import type { Store } from './store/index.ts';
 import type { ConferenceService } from './core/conference.ts';
 import { MeetingClosingError } from './core/conference.ts';
@@ -11,6 +12,7 @@ import { parseOptions } from './core/tokens.ts';
 import { RateLimiter, type RateLimitOptions } from './core/rate-limit.ts';
 import { BbbApiError, BbbError, BbbResponseTooLargeError } from './bbb/errors.ts';
 import { messages, type Messages } from './i18n/index.ts';
+import { roomLanguage, userLanguage, type LanguageChoice } from './i18n/choose.ts';
 import type { Logger } from './log.ts';
 import type { CommandContext, CommandEvents } from './commands/context.ts';
 import { refusal } from './commands/context.ts';
@@ -54,12 +56,28 @@ export function createApp(deps: AppDeps): CoreApp {
   const limiter = new RateLimiter(deps.rateLimit);
 
   /** What a command sees for this invocation (also used to compute notify-me links for a waiting user). */
+  function roomOf(platform: Platform, roomId: string): { link: RoomLink | undefined; course: Course | undefined } {
+    const link = deps.store.rooms.get(platform, roomId);
+    return { link, course: link ? deps.store.courses.get(link.courseCode) : undefined };
+  }
+
+  function languageOf(platform: Platform, course: Course | undefined, user: { id: string; locale?: string }): LanguageChoice {
+    const saved = deps.store.userLanguages.get(platform, user.id);
+    return userLanguage({ chosen: saved.chosen, locale: user.locale ?? saved.locale, course: course?.language, fallback: deps.language });
+  }
+
+  function languageFor(platform: Platform, roomId: string, user?: { id: string; locale?: string }): Language {
+    const { course } = roomOf(platform, roomId);
+    return user ? languageOf(platform, course, user).language : roomLanguage(course?.language, deps.language).language;
+  }
+
   function contextFor(inv: Invocation, log: Logger = deps.log): CommandContext {
-    const link = deps.store.rooms.get(inv.platform, inv.room.id);
-    const course = link ? deps.store.courses.get(link.courseCode) : undefined;
+    const { link, course } = roomOf(inv.platform, inv.room.id);
+    const language = languageOf(inv.platform, course, inv.user);
     return {
-      inv, link, course,
-      t: messages(course?.language ?? deps.language),
+      inv, link, course, language,
+      t: messages(language.language),
+      tRoom: messages(roomLanguage(course?.language, deps.language).language),
       prefix: deps.prefixes[inv.platform],
       role: resolveRole(deps.store, deps.envAdmins, inv.platform, inv.user, link),
       store: deps.store,
@@ -73,8 +91,7 @@ export function createApp(deps: AppDeps): CoreApp {
   }
 
   /** Runs one command; `audit` learns the command's words and how it went (never its arguments). */
-  async function dispatch(inv: Invocation, audit: Audit): Promise<Reply[]> {
-    const ctx = contextFor(inv, audit.log);
+  async function dispatch(inv: Invocation, ctx: CommandContext, audit: Audit): Promise<Reply[]> {
     const { t, prefix } = ctx;
     const verdict = limiter.take(`${inv.platform}:${inv.user.id}`);
     if (!verdict.ok) {
@@ -96,7 +113,11 @@ export function createApp(deps: AppDeps): CoreApp {
   async function handle(inv: Invocation): Promise<Reply[]> {
     const audit = startAudit(deps.log, inv, deps.onCommand);
     try {
-      return await dispatch(inv, audit);
+      if (inv.user.locale) deps.store.userLanguages.seeLocale(inv.platform, inv.user.id, inv.user.locale);
+      const ctx = contextFor(inv, audit.log);
+      const replies = await dispatch(inv, ctx, audit);
+      // Tell the adapter each reply's language, for the words it adds itself.
+      return replies.map((r) => (r.language ? r : { ...r, language: (r.audience === 'room' ? ctx.tRoom : ctx.t).language }));
     } finally {
       audit.done();
     }
@@ -106,6 +127,7 @@ export function createApp(deps: AppDeps): CoreApp {
     handle,
     attachMessenger: (m) => void messengers.set(m.platform, m),
     state: deps.store.state,
+    languageFor,
     messengers,
     deps,
     contextFor,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { App, Invocation, Messenger, Reply } from '../../src/core/types.ts';
 import { formatHuman, toLine } from './render.ts';
 import { ensurePrivateDir, writePrivateFile } from '../../src/store/private-files.ts';
+import { messages } from '../../src/i18n/index.ts';
 
 export interface ConsoleOptions {
   app: App;
@@ -25,6 +26,9 @@ const COMMAND = /^\/?conference(?:\s+|$)/i;
 export function createConsole(o: ConsoleOptions) {
   let user = o.startUser ?? 'admin';
   let room = o.startRoom ?? 'general';
+
+  /** The console's own words, in the current user's language. */
+  const says = () => messages(o.app.languageFor('console', room, { id: user })).console;
 
   const saveFile = (reply: Reply): string | undefined => {
     if (!reply.file) return undefined;
@@ -77,17 +81,17 @@ export function createConsole(o: ConsoleOptions) {
     const as = /^\/as\s+@?(\S+)$/.exec(text);
     if (as) {
       user = as[1]!;
-      o.write(`You are now ${user}, in #${room}.`);
+      o.write(says().nowUser(user, room));
       return;
     }
     const rm = /^\/room\s+#?(\S+)$/.exec(text);
     if (rm) {
       room = rm[1]!;
-      o.write(`You are now in #${room}, as ${user}.`);
+      o.write(says().nowRoom(user, room));
       return;
     }
     if (!COMMAND.test(text)) {
-      o.write('Type /conference help, /as USER to switch user, /room ROOM to switch room, or Ctrl-D to quit.');
+      o.write(says().hint);
       return;
     }
     await run(user, room, text.replace(COMMAND, ''));

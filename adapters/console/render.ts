@@ -1,6 +1,7 @@
 // How replies look in the terminal: human lines, or one JSON object per reply for scripts.
 import type { Reply } from '../../src/core/types.ts';
 import { assertNoJoinLinkInRoom } from '../../src/core/types.ts';
+import { messages } from '../../src/i18n/index.ts';
 
 export interface ConsoleLine {
   room: string;
@@ -20,10 +21,11 @@ export function toLine(reply: Reply, room: string, user: string, filePath?: stri
 }
 
 export function formatHuman(line: ConsoleLine, reply: Reply): string {
-  const head = line.audience === 'room' ? `[#${line.room}] bot:` : `[#${line.room}] bot → ${line.user} (only ${line.user} sees this):`;
+  const m = messages(reply.language).console;
+  const head = line.audience === 'room' ? `[#${line.room}] bot:` : `[#${line.room}] bot → ${line.user} ${m.privateTo(line.user)}:`;
   const out = [`${head} ${line.text.split('\n').join('\n    ')}`];
   for (const l of reply.links ?? []) out.push(`    ${l.label}: ${l.url}`);
-  for (const a of reply.actions ?? []) out.push(`    [${a.label}] → type /conference ${a.id}`);
+  for (const a of reply.actions ?? []) out.push(`    [${a.label}] → ${m.typeAction(a.id)}`);
   if (line.file) out.push(`    file: ${line.file}`);
   return out.join('\n');
 }

@@ -6,7 +6,7 @@ import type { Reply } from '../../src/core/types.ts';
 import type { MatrixContext } from './context.ts';
 import { describeError, sendMessage } from './context.ts';
 import type { DirectRooms } from './dm.ts';
-import { messages } from './messages.ts';
+import { matrixMessages } from './messages.ts';
 import { sendInDm, sendInSharedRoom } from './messenger.ts';
 import { mentionNotice } from './render.ts';
 
@@ -43,7 +43,8 @@ export async function deliverReplies(
       ctx.log.error('matrix: could not deliver a reply', { roomId: origin.roomId, ...describeError(e) });
     }
   }
-  const notice = dmFailed ? messages.dmFailed() : dmUsed ? messages.dmSent(dmCreated) : null;
+  const m = matrixMessages(ctx.app.languageFor('matrix', origin.roomId)); // a notice in the room
+  const notice = dmFailed ? m.dmFailed : dmUsed ? m.dmSent(dmCreated) : null;
   if (notice === null) return;
   try {
     const to = { id: origin.sender, displayName: origin.senderName };

@@ -2,7 +2,7 @@
 // per room, in a plain (unencrypted) notice, with what to do instead.
 import type { MatrixContext } from './context.ts';
 import { describeError, errcodeOf, sendMessage } from './context.ts';
-import { messages } from './messages.ts';
+import { matrixMessages } from './messages.ts';
 import { bareNotice } from './render.ts';
 
 const NOTICE_NAMESPACE = 'matrix-encrypted-notice';
@@ -45,7 +45,7 @@ export class EncryptionWatch {
     if (state.get(NOTICE_NAMESPACE, roomId) !== undefined) return;
     state.set(NOTICE_NAMESPACE, roomId, new Date().toISOString());
     try {
-      await sendMessage(this.ctx, roomId, bareNotice(messages.encryptedRoom(this.ctx.prefix)));
+      await sendMessage(this.ctx, roomId, bareNotice(matrixMessages(this.ctx.app.languageFor('matrix', roomId)).encryptedRoom(this.ctx.prefix)));
       this.ctx.log.info('matrix: told an encrypted room that the bot cannot read it', { roomId });
     } catch (e) {
       this.ctx.log.warn('matrix: could not post the encrypted-room notice', { roomId, ...describeError(e) });

@@ -10,7 +10,7 @@ import type { EncryptionWatch } from './encryption.ts';
 import type { MatrixEvent, SeenEvents } from './filters.ts';
 import { effectiveContent, isEdit, isFromThePast, isNotice } from './filters.ts';
 import { buildInvocation, displayNameOf, joinedMembers } from './invocation.ts';
-import { messages } from './messages.ts';
+import { matrixMessages } from './messages.ts';
 import { textNotice } from './render.ts';
 import { isSecretBearing, refuseSecretInSharedRoom } from './secret-guard.ts';
 
@@ -64,7 +64,7 @@ async function onMessage(ctx: MatrixContext, deps: ListenerDeps, roomId: string,
   } catch (e) {
     const ref = errorRef();
     ctx.log.error('matrix: the command failed', { ref, roomId, ...describeError(e) });
-    await sendMessage(ctx, roomId, textNotice(messages.somethingWentWrong(ref), eventId));
+    await sendMessage(ctx, roomId, textNotice(matrixMessages(ctx.app.languageFor('matrix', roomId)).somethingWentWrong(ref), eventId));
     return;
   }
   await deliverReplies(ctx, deps.dms, { roomId, eventId, sender, senderName }, replies);

@@ -1,7 +1,7 @@
 // Replies (data from the core) -> Matrix event contents. Bots speak in m.notice; the HTML body
 // escapes the text and carries links as <a>; a reply to a command points at the command event.
 import type { Reply } from '../../src/core/types.ts';
-import { messages } from './messages.ts';
+import { matrixMessages } from './messages.ts';
 
 export type EventContent = Record<string, unknown>;
 
@@ -74,7 +74,7 @@ export function renderReply(reply: Reply, opts: { prefix: string; inReplyTo?: st
   }
   for (const action of reply.actions ?? []) {
     if (reply.text.includes(`${opts.prefix} ${action.id}`)) continue; // the text already says what to type
-    const hint = messages.actionHint(action.label, `\`${opts.prefix} ${action.id}\``);
+    const hint = matrixMessages(reply.language).actionHint(action.label, `\`${opts.prefix} ${action.id}\``);
     bodyLines.push(hint);
     htmlParts.push(textToHtml(hint));
   }

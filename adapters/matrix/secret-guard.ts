@@ -4,7 +4,7 @@
 // so no spelling that reaches `config server` slips past the guard.
 import type { MatrixContext } from './context.ts';
 import { describeError, sendMessage } from './context.ts';
-import { messages } from './messages.ts';
+import { matrixMessages } from './messages.ts';
 import { mentionNotice } from './render.ts';
 
 export { isSecretBearing } from '../../src/commands/registry.ts';
@@ -27,6 +27,7 @@ export async function refuseSecretInSharedRoom(
     sender: cmd.sender,
     redacted,
   });
-  const text = redacted ? messages.secretRedacted(ctx.prefix) : messages.secretNotRedacted(ctx.prefix);
+  const m = matrixMessages(ctx.app.languageFor('matrix', cmd.roomId)); // the room reads it
+  const text = redacted ? m.secretRedacted(ctx.prefix) : m.secretNotRedacted(ctx.prefix);
   await sendMessage(ctx, cmd.roomId, mentionNotice({ id: cmd.sender, displayName: cmd.senderName }, text, cmd.eventId));
 }

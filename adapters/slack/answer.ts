@@ -2,9 +2,10 @@
 // response_url (ephemeral), replies for the room are posted to the channel.
 import type { RespondFn } from '@slack/bolt';
 import type { Invocation, Reply } from '../../src/core/types.ts';
+import type { Language } from '../../src/core/model.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Delivery } from './delivery.ts';
-import { messages } from './messages.ts';
+import { slackMessages } from './messages.ts';
 import { escapeMrkdwn, renderReply } from './render.ts';
 import { errorRef, isNotInChannel, slackErrorCode } from './slack-errors.ts';
 
@@ -14,6 +15,8 @@ export interface AnswerContext {
   respond: RespondFn;
   delivery: Delivery;
   log: Logger;
+  /** The user's language, for the adapter's own words (known once the user is looked up). */
+  language?: Language;
 }
 
 async function privately(ctx: AnswerContext, original: Reply): Promise<void> {
@@ -36,7 +39,7 @@ async function toChannel(ctx: AnswerContext, reply: Reply): Promise<void> {
     if (!isNotInChannel(err)) throw err;
     ctx.log.info('slack: not in channel, telling the user how to invite the bot', { channel: ctx.channel, error: slackErrorCode(err) });
     const name = await ctx.delivery.botName();
-    const help = escapeMrkdwn(messages.inviteTheBot(name));
+    const help = escapeMrkdwn(slackMessages(ctx.language).inviteTheBot(name));
     const seen = renderReply({ ...reply, audience: 'room' }, 'channel');
     await ctx.respond({
       response_type: 'ephemeral',
@@ -44,7 +47,7 @@ async function toChannel(ctx: AnswerContext, reply: Reply): Promise<void> {
       text: help,
       blocks: [
         { type: 'section', text: { type: 'mrkdwn', text: help } },
-        { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(messages.whatEveryoneWouldHaveSeen) }] },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(slackMessages(ctx.language).whatEveryoneWouldHaveSeen) }] },
         ...seen.blocks,
       ],
     });
@@ -63,11 +66,11 @@ export async function answerAll(replies: Reply[], ctx: AnswerContext): Promise<v
   }
 }
 
-export async function reportFailure(ctx: Pick<AnswerContext, 'respond' | 'log'>, err: unknown, what: string): Promise<void> {
+export async function reportFailure(ctx: Pick<AnswerContext, 'respond' | 'log' | 'language'>, err: unknown, what: string): Promise<void> {
   const ref = errorRef();
   ctx.log.error(what, { ref, error: errorMessage(err), code: slackErrorCode(err) });
   try {
-    await ctx.respond({ response_type: 'ephemeral', replace_original: false, text: messages.somethingWentWrong(ref) });
+    await ctx.respond({ response_type: 'ephemeral', replace_original: false, text: slackMessages(ctx.language).somethingWentWrong(ref) });
   } catch {
     // nothing more we can do; it is logged
   }
@@ -79,10 +82,11 @@ export async function handleWithNotice(
   inv: Invocation,
   respond: RespondFn,
   noticeMs: number,
+  language?: Language,
 ): Promise<Reply[]> {
   let notice: Promise<unknown> | undefined;
   const timer = setTimeout(() => {
-    notice = respond({ response_type: 'ephemeral', replace_original: false, text: messages.workingOnIt }).catch(() => undefined);
+    notice = respond({ response_type: 'ephemeral', replace_original: false, text: slackMessages(language).workingOnIt }).catch(() => undefined);
   }, noticeMs);
   try {
     return await handle(inv);

@@ -3,7 +3,8 @@
 import type { webApi } from '@slack/bolt';
 import { assertNoJoinLinkInRoom, type KeyValueStore, type Reply } from '../../src/core/types.ts';
 import type { Logger } from '../../src/log.ts';
-import { messages } from './messages.ts';
+import type { Language } from '../../src/core/model.ts';
+import { slackMessages } from './messages.ts';
 import { assertNoJoinUrlInChannelMessage, escapeMrkdwn, renderEndedAnnouncement, renderReply } from './render.ts';
 import { slackErrorCode } from './slack-errors.ts';
 
@@ -35,21 +36,22 @@ export interface Delivery {
 /** The reply once its file went to the user's DM: same text, buttons and links, plus a note. */
 export function replyAfterFileSent(reply: Reply): Reply {
   const { file: _sent, ...rest } = reply;
-  return { ...rest, text: reply.text ? `${reply.text}\n${messages.fileSentByDirectMessage}` : messages.fileSentByDirectMessage };
+  const note = slackMessages(reply.language).fileSentByDirectMessage;
+  return { ...rest, text: reply.text ? `${reply.text}\n${note}` : note };
 }
 
 export function createDelivery(deps: { client: webApi.WebClient; state: KeyValueStore; log: Logger }): Delivery {
   const { client, state, log } = deps;
   let name: Promise<string> | undefined;
 
-  async function updateEndedAnnouncement(channel: string, meetingKey: string): Promise<void> {
+  async function updateEndedAnnouncement(channel: string, meetingKey: string, language: Language | undefined): Promise<void> {
     const key = `${channel}|${meetingKey}`;
     const raw = state.get(ANNOUNCEMENT_NAMESPACE, key);
     if (raw === undefined) return;
     state.delete(ANNOUNCEMENT_NAMESPACE, key);
     try {
       const a = JSON.parse(raw) as Announcement;
-      const msg = renderEndedAnnouncement(a.text);
+      const msg = renderEndedAnnouncement(a.text, language);
       assertNoJoinUrlInChannelMessage(msg);
       await client.chat.update({ channel: a.channel, ts: a.ts, text: msg.text, blocks: msg.blocks });
     } catch (err) {
@@ -100,7 +102,7 @@ export function createDelivery(deps: { client: webApi.WebClient; state: KeyValue
       const msg = renderReply(asRoom, 'channel');
       assertNoJoinUrlInChannelMessage(msg);
       const topic = reply.topic;
-      if (topic?.event === 'meeting-ended' && topic.meetingKey) await updateEndedAnnouncement(channel, topic.meetingKey);
+      if (topic?.event === 'meeting-ended' && topic.meetingKey) await updateEndedAnnouncement(channel, topic.meetingKey, reply.language);
       const res = await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks, unfurl_links: false });
       if (topic?.event === 'meeting-started' && topic.meetingKey && res.ts) {
         const a: Announcement = { channel: res.channel ?? channel, ts: res.ts, text: msg.text };

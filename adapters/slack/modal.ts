@@ -3,7 +3,8 @@
 import type { RespondFn, SlashCommand, types, webApi } from '@slack/bolt';
 import { reportFailure } from './answer.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
-import { messages } from './messages.ts';
+import type { Language } from '../../src/core/model.ts';
+import { slackMessages } from './messages.ts';
 import { escapeMrkdwn, renderReply } from './render.ts';
 import { slackRoom } from './text.ts';
 
@@ -15,12 +16,14 @@ export const INPUT_ACTION = 'value';
 export interface ConfigModalMetadata {
   /** The channel where /conference config was typed: where the confirmation is shown. */
   channel: string;
+  /** The admin's language, for the form and the answer to its submission. */
+  language?: Language;
 }
 
 const text = (t: string): types.PlainTextElement => ({ type: 'plain_text', text: t, emoji: true });
 
 export function configModalView(meta: ConfigModalMetadata): types.ModalView {
-  const m = messages.modal;
+  const m = slackMessages(meta.language).modal;
   return {
     type: 'modal',
     callback_id: CONFIG_CALLBACK_ID,
@@ -48,8 +51,8 @@ export function configModalView(meta: ConfigModalMetadata): types.ModalView {
   };
 }
 
-export function checkingView(): types.ModalView {
-  const m = messages.modal;
+export function checkingView(language: Language | undefined): types.ModalView {
+  const m = slackMessages(language).modal;
   return {
     type: 'modal',
     title: text(m.checkingTitle),
@@ -82,8 +85,8 @@ export async function openConfigModal(args: {
   }
   if (check.length === 0) throw new Error('config check-admin gave no answer');
   try {
-    await client.views.open({ trigger_id: command.trigger_id, view: configModalView({ channel: command.channel_id }) });
+    await client.views.open({ trigger_id: command.trigger_id, view: configModalView({ channel: command.channel_id, language: deps.app.languageFor('slack', command.channel_id, user) }) });
   } catch (err) {
-    await reportFailure({ respond, log: deps.log }, err, 'slack: views.open failed');
+    await reportFailure({ respond, log: deps.log, language: deps.app.languageFor('slack', command.channel_id, user) }, err, 'slack: views.open failed');
   }
 }

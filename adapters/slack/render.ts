@@ -1,7 +1,8 @@
 // Reply (data from the core) -> Slack message (mrkdwn text + Block Kit). Pure functions.
 import type { types } from '@slack/bolt';
 import type { Reply } from '../../src/core/types.ts';
-import { messages } from './messages.ts';
+import type { Language } from '../../src/core/model.ts';
+import { slackMessages } from './messages.ts';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -68,35 +69,36 @@ export function renderReply(reply: Reply, where: Destination): SlackMessage {
   const joinAction = actions.find((a) => a.id === 'join');
   const announcesStart = reply.audience === 'room' && reply.topic?.event === 'meeting-started';
   if (joinAction || announcesStart) {
-    buttons.push({ type: 'button', action_id: ACTION_JOIN, text: plain(joinAction?.label ?? messages.joinButton), ...valueOf(meetingKey), style: 'primary' });
+    buttons.push({ type: 'button', action_id: ACTION_JOIN, text: plain(joinAction?.label ?? slackMessages(reply.language).joinButton), ...valueOf(meetingKey), style: 'primary' });
   }
   const notifyAction = actions.find((a) => a.id === 'notify');
   if (notifyAction) {
-    buttons.push({ type: 'button', action_id: ACTION_NOTIFY, text: plain(notifyAction.label || messages.notifyButton), ...valueOf(meetingKey) });
+    buttons.push({ type: 'button', action_id: ACTION_NOTIFY, text: plain(notifyAction.label || slackMessages(reply.language).notifyButton), ...valueOf(meetingKey) });
   }
   if (buttons.length > 0) blocks.push({ type: 'actions', block_id: 'conference_actions', elements: buttons });
 
-  if (reply.file) blocks.push(...renderFile(reply.file.name, reply.file.content));
+  if (reply.file) blocks.push(...renderFile(reply.file.name, reply.file.content, reply.language));
   return { text, blocks };
 }
 
-function renderFile(name: string, content: string): KnownBlock[] {
+function renderFile(name: string, content: string, language: Language | undefined): KnownBlock[] {
+  const m = slackMessages(language);
   const fence = '```';
   const room = SECTION_MAX - 2 * fence.length - 2;
   const body = escapeMrkdwn(content.replace(/```/g, "'''"));
-  const out: KnownBlock[] = [section(escapeMrkdwn(messages.fileHeading(name)))];
+  const out: KnownBlock[] = [section(escapeMrkdwn(m.fileHeading(name)))];
   if (body.length <= room) {
     out.push(section(`${fence}\n${body}${fence}`));
   } else {
     out.push(section(`${fence}\n${body.slice(0, room - 1).replace(/&[a-z]*$/, '')}${fence}`));
-    out.push(section(escapeMrkdwn(messages.fileTruncated(name))));
+    out.push(section(escapeMrkdwn(m.fileTruncated(name))));
   }
   return out;
 }
 
 /** The "class has ended" version of a start announcement: same text, no Join button. */
-export function renderEndedAnnouncement(originalText: string): SlackMessage {
-  const text = `${originalText}\n_${escapeMrkdwn(messages.classEnded)}_`;
+export function renderEndedAnnouncement(originalText: string, language: Language | undefined): SlackMessage {
+  const text = `${originalText}\n_${escapeMrkdwn(slackMessages(language).classEnded)}_`;
   return { text, blocks: [section(text)] };
 }
 

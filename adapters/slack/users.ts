@@ -1,4 +1,4 @@
-// Who is this Slack user? users.info, cached in memory (10 minutes by default).
+// Who is this Slack user? users.info (with their locale), cached in memory (10 minutes by default).
 import type { webApi } from '@slack/bolt';
 import type { InvocationUser } from '../../src/core/types.ts';
 import { slackErrorCode } from './slack-errors.ts';
@@ -7,6 +7,8 @@ export interface SlackUser {
   id: string;
   displayName: string;
   isWorkspaceAdmin: boolean;
+  /** IETF tag from users.info include_locale, e.g. `es-ES`; absent when Slack does not say. */
+  locale?: string;
 }
 
 export interface UserDirectory {
@@ -38,12 +40,14 @@ export function createUserDirectory(opts: {
 
   async function fetchUser(id: string): Promise<SlackUser | null> {
     try {
-      const res = await opts.client.users.info({ user: id });
+      const res = await opts.client.users.info({ user: id, include_locale: true });
       const u = res.user;
       if (!u) return null;
       const p = u.profile;
       const displayName = p?.display_name || p?.real_name || u.real_name || u.name || id;
-      return { id, displayName, isWorkspaceAdmin: u.is_admin === true || u.is_owner === true };
+      const user: SlackUser = { id, displayName, isWorkspaceAdmin: u.is_admin === true || u.is_owner === true };
+      if (u.locale) user.locale = u.locale;
+      return user;
     } catch (err) {
       if (slackErrorCode(err) === 'user_not_found') return null;
       throw err;
@@ -74,6 +78,7 @@ export function createUserDirectory(opts: {
       }
       const result: InvocationUser = { id, displayName: user?.displayName ?? (fallbackName || id) };
       if (opts.adminsFromWorkspace && user?.isWorkspaceAdmin) result.isPlatformAdmin = true;
+      if (user?.locale) result.locale = user.locale;
       return result;
     },
     async lookupUser(id) {

@@ -3,32 +3,28 @@ import { z } from 'zod';
 import type { Command } from './context.ts';
 import { refusal, toUser } from './context.ts';
 import type { CourseOptions } from '../store/courses.ts';
-import { LANGUAGES } from '../core/model.ts';
-import { hasCatalogue } from '../i18n/index.ts';
+import type { Language } from '../core/model.ts';
+import { AVAILABLE, messages } from '../i18n/index.ts';
 
 interface OptionSpec {
-  expected: string;
   schema: z.ZodType<CourseOptions>;
 }
 
 const onOff = z.enum(['on', 'off', 'true', 'false', 'yes', 'no']).transform((v) => ['on', 'true', 'yes'].includes(v));
 
 const OPTIONS: Record<string, OptionSpec> = {
-  record: { expected: 'on or off', schema: onOff.transform((record) => ({ record })) },
+  record: { schema: onOff.transform((record) => ({ record })) },
   'max-participants': {
-    expected: 'a number from 1 to 10000, or none',
     schema: z
       .union([z.literal('none').transform(() => null), z.coerce.number().int().min(1).max(10_000)])
       .transform((maxParticipants) => ({ maxParticipants })),
   },
   duration: {
-    expected: 'minutes from 0 (no limit) to 10080, or default',
     schema: z
       .union([z.literal('default').transform(() => null), z.coerce.number().int().min(0).max(10_080)])
       .transform((durationMinutes) => ({ durationMinutes })),
   },
   welcome: {
-    expected: 'a text of at most 1000 characters, or none',
     schema: z
       .string()
       .min(1)
@@ -36,16 +32,11 @@ const OPTIONS: Record<string, OptionSpec> = {
       .transform((w) => ({ welcome: w === 'none' ? null : w })),
   },
   'join-policy': {
-    expected: 'started or moderator-present',
     schema: z.enum(['started', 'moderator-present']).transform((joinPolicy) => ({ joinPolicy })),
   },
-  // Only languages whose messages are written (src/i18n/) can be chosen.
+  // Only languages with a catalogue (locales/) can be chosen.
   language: {
-    expected: LANGUAGES.filter(hasCatalogue).join(', '),
-    schema: z
-      .enum(LANGUAGES)
-      .refine(hasCatalogue)
-      .transform((language) => ({ language })),
+    schema: z.enum(AVAILABLE as [string, ...string[]]).transform((language) => ({ language: language as Language })),
   },
 };
 
@@ -61,9 +52,13 @@ export const configSet: Command = {
     if (!ctx.course || !ctx.link) return [refusal(ctx.t.roomNotLinkedAdmin(ctx.prefix))];
     const raw = valueWords.join(' ');
     const parsed = spec.schema.safeParse(name === 'welcome' ? raw : raw.toLowerCase());
-    if (!parsed.success) return [refusal(ctx.t.badOptionValue(name, spec.expected))];
+    if (!parsed.success) return [refusal(ctx.t.badOptionValue(name, ctx.t.optionExpected(AVAILABLE.join(', '))[name] ?? ''))];
     ctx.store.courses.update(ctx.course.code, parsed.data);
-    const label = ctx.t.courseLabel(ctx.course.title, ctx.course.code, '');
-    return [toUser(`${ctx.t.optionSet(name, raw, label)} ${ctx.t.optionAppliesNext}`)];
+    // A new course language applies at once: the answer is in it, unless the admin reads their own.
+    const newLanguage = parsed.data.language;
+    const ownLanguage = ctx.language.source === 'override' || ctx.language.source === 'platform';
+    const t = newLanguage && !ownLanguage ? messages(newLanguage) : ctx.t;
+    const set = t.optionSet(name, raw, t.courseLabel(ctx.course.title, ctx.course.code, ''));
+    return [toUser(name === 'language' ? set : `${set} ${t.optionAppliesNext}`)];
   },
 };

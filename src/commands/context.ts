@@ -1,16 +1,22 @@
 // What a command sees: the invocation, the room's course, the caller's role, and the services.
 import type { MeetingInfo } from '../bbb/types.ts';
 import type { ConferenceService } from '../core/conference.ts';
-import type { Course, Role, RoomLink } from '../core/model.ts';
+import type { Course, Language, Role, RoomLink } from '../core/model.ts';
 import type { Invocation, Reply } from '../core/types.ts';
 import type { Parsed } from '../core/tokens.ts';
 import type { Messages } from '../i18n/index.ts';
+import type { LanguageChoice } from '../i18n/choose.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 
 export interface CommandContext {
   inv: Invocation;
+  /** Messages in the invoking user's language (private replies). */
   t: Messages;
+  /** Messages in the room's language: the course's, else BOT_LANGUAGE (room announcements). */
+  tRoom: Messages;
+  /** The invoking user's language and why (`language` shows it). */
+  language: LanguageChoice;
   /** The command word on this platform: `/conference`, `!conference`. */
   prefix: string;
   role: Role;
@@ -23,7 +29,7 @@ export interface CommandContext {
   /** IANA time zone for dates and times shown to users (BOT_TIMEZONE). */
   timeZone: string;
   /** Deployment defaults a course falls back to (shown by `config show`). */
-  defaults: { durationMinutes: number; language: string };
+  defaults: { durationMinutes: number; language: Language };
   /** Hooks for what happens after a command (notify-me, attendance); set by the app. */
   events: CommandEvents;
 }

@@ -15,7 +15,8 @@ export const end: Command = {
     if (!wasKnown) return [toUser(ctx.t.notRunning(label)), ...summary];
     // One room message: the meeting's summary and who ended it, or just who ended it.
     const [first, ...more] = summary;
-    if (first?.audience === 'room') return [{ ...first, text: `${first.text} ${ctx.t.endedBy(ctx.inv.user.displayName)}` }, ...more];
-    return [toRoom(ctx.t.ended(ctx.inv.user.displayName, label), { topic: { event: 'meeting-ended', meetingKey: meetingKey(course.code, group) } }), ...summary];
+    const r = ctx.tRoom; // room messages are in the room's language
+    if (first?.audience === 'room') return [{ ...first, text: `${first.text} ${r.endedBy(ctx.inv.user.displayName)}` }, ...more];
+    return [toRoom(r.ended(ctx.inv.user.displayName, r.courseLabel(course.title, course.code, group)), { topic: { event: 'meeting-ended', meetingKey: meetingKey(course.code, group) } }), ...summary];
   },
 };

@@ -12,6 +12,7 @@ import { configSet } from './config-set.ts';
 import { notify } from './notify.ts';
 import { recordingsDelete, recordingsList, recordingsPublish, recordingsUnpublish } from './recordings.ts';
 import { report } from './report.ts';
+import { language } from './language.ts';
 import { isModerator } from '../core/roles.ts';
 import type { Reply } from '../core/types.ts';
 import { commandWord, tokenize } from '../core/tokens.ts';
@@ -37,7 +38,7 @@ const configHelp: Command = {
 
 export const commands: Command[] = [
   help, start, join, end, status,
-  notify, recordingsList, recordingsPublish, recordingsUnpublish, recordingsDelete, report,
+  notify, language, recordingsList, recordingsPublish, recordingsUnpublish, recordingsDelete, report,
   configHelp, configServer, configShow, configLink, configUnlink, configTeacher, configAdmin, configSet, configCheckAdmin,
 ];
 

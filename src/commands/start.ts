@@ -17,10 +17,12 @@ export const start: Command = {
     ctx.events.linkGiven(ctx, meeting.id, 'MODERATOR');
     const link = { url, label: ctx.t.moderatorLinkLabel, kind: 'join-moderator' as const };
     if (!created) return [toUser(ctx.t.alreadyRunning(label), { links: [link] })];
+    const r = ctx.tRoom; // the announcement is in the room's language, the link in the user's
+    const roomLabel = r.courseLabel(course.title, course.code, group);
     const replies = [
       toUser(ctx.t.yourModeratorLink(label), { links: [link] }),
-      toRoom(`${ctx.t.started(ctx.inv.user.displayName, label)} ${ctx.t.startedHowToJoin(ctx.prefix, hasButtons(ctx))}`, {
-        actions: [{ id: 'join', label: ctx.t.viewerLinkLabel }],
+      toRoom(`${r.started(ctx.inv.user.displayName, roomLabel)} ${r.startedHowToJoin(ctx.prefix, hasButtons(ctx))}`, {
+        actions: [{ id: 'join', label: r.viewerLinkLabel }],
         topic: { event: 'meeting-started', meetingKey: meetingKey(course.code, group) },
       }),
     ];

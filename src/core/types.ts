@@ -1,6 +1,8 @@
 // The words the core speaks with adapters. Adapters build an Invocation, call app.handle,
 // and render the Replies they get back. Nothing here knows Slack, Matrix or BigBlueButton.
 
+import type { Language } from './model.ts';
+
 export type Platform = 'console' | 'slack' | 'matrix';
 
 export interface InvocationUser {
@@ -11,6 +13,8 @@ export interface InvocationUser {
   isPlatformAdmin?: boolean;
   /** Matrix power level >= 50 when MATRIX_MODERATORS_ARE_TEACHERS=true. Counts as teacher of the room's course. */
   isRoomModerator?: boolean;
+  /** The user's language as the platform reports it (Slack `es-ES`), when it does. */
+  locale?: string;
 }
 
 export interface InvocationRoom {
@@ -71,6 +75,8 @@ export interface Reply {
   topic?: ReplyTopic;
   /** Set on a refusal or failure; `field` names the offending input where there is one. */
   error?: { field?: 'url' | 'secret' | 'text' };
+  /** The language of `text`; adapters write their own words around it (buttons, notes) in it. */
+  language?: Language;
 }
 
 /** Delivers messages that are not answers to a command (notify-me, meeting ended, recording ready). */
@@ -94,6 +100,8 @@ export interface App {
   attachMessenger(messenger: Messenger): void;
   /** Persistent state for adapters, in the bot's SQLite database. */
   state: KeyValueStore;
+  /** The language of an adapter's own words: to this user privately, or (no user) to the whole room. */
+  languageFor(platform: Platform, roomId: string, user?: { id: string; locale?: string }): Language;
 }
 
 /** Join links are credentials: a reply to a whole room must never carry one. Adapters call this before rendering. */

@@ -147,4 +147,17 @@ export const migrations: Migration[] = [
     sql: '',
     run: (db, ctx) => sealPlainSecrets(db, ctx.box),
   },
+  // Step 4 (issue 11, languages): each user's chosen language and the one their platform reports.
+  {
+    description: 'user languages: override chosen with the language command, locale reported by the platform',
+    sql: `
+      CREATE TABLE user_languages (
+        platform TEXT NOT NULL,
+        user_id  TEXT NOT NULL,
+        chosen   TEXT,
+        locale   TEXT,
+        PRIMARY KEY (platform, user_id)
+      ) STRICT;
+    `,
+  },
 ];

@@ -34,7 +34,7 @@ describe('meeting-ended callback', () => {
     const summaries = roomLines(c.d, SUMMARY);
     expect(summaries).toHaveLength(1);
     expect(summaries[0]).toMatchObject({ room: 'general', user: 'bot', links: [] });
-    expect(summaries[0]!.text).toMatch(/Started \d{4}-\d\d-\d\d \d\d:\d\d, ended \d{4}-\d\d-\d\d \d\d:\d\d \(\d+ min\); 2 people took part\.$/);
+    expect(summaries[0]!.text).toMatch(/Started \d{1,2} [A-Z][a-z]+(?: \d{4})? at \d\d:\d\d, ended at \d\d:\d\d \(\d+ min\); 2 people took part\.$/);
     expect(c.bot.store.meetings.byId(row.id)).toMatchObject({ endReason: 'callback' });
     expect(c.bot.store.meetings.byId(row.id)!.endedAt).not.toBeNull();
 

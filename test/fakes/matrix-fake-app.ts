@@ -35,6 +35,7 @@ export function createFakeMatrixApp(script: Script = () => [], entries = new Map
     attachMessenger(messenger) {
       app.messengers.push(messenger);
     },
+    languageFor: () => 'en',
   };
   return app;
 }

@@ -84,6 +84,7 @@ export function createFakeApp(opts: { joinPort?: number } = {}): FakeApp {
     script: new Map(),
     state,
     attachMessenger: (m) => void app.messengers.push(m),
+    languageFor: () => 'en',
     async handle(inv) {
       app.invocations.push(inv);
       const delay = [...app.delays].find(([prefix]) => inv.text.startsWith(prefix))?.[1];

@@ -70,6 +70,8 @@ export interface FakeUser {
   displayName?: string;
   isAdmin?: boolean;
   isOwner?: boolean;
+  /** users.info answers it as `locale` only when asked with include_locale=true, as Slack does. */
+  locale?: string;
 }
 
 /** Fields WebClient sends JSON-encoded inside a form body. */
@@ -343,7 +345,7 @@ export class FakeSlackWebApi {
         return { ...r, view: { ...(r['view'] as object), ...(body['view'] as object) } };
       }
       case 'users.info':
-        return this.userInfo(String(body['user']));
+        return this.userInfo(String(body['user']), asBool(body['include_locale']) === true);
       case 'conversations.open': {
         const r = json('conversations-open-response.json');
         const dm = this.directChannels.get(String(body['users']));
@@ -362,7 +364,7 @@ export class FakeSlackWebApi {
     }
   }
 
-  private userInfo(id: string): Record<string, unknown> {
+  private userInfo(id: string, includeLocale: boolean): Record<string, unknown> {
     const u = this.users.get(id);
     if (!u) return { ok: false, error: 'user_not_found' };
     const r = json('users-info-response.json');
@@ -378,6 +380,7 @@ export class FakeSlackWebApi {
         real_name: realName,
         is_admin: u.isAdmin ?? false,
         is_owner: u.isOwner ?? false,
+        ...(includeLocale ? { locale: u.locale ?? 'en-US' } : {}),
         profile: { ...profile, real_name: realName, display_name: u.displayName ?? '', real_name_normalized: realName, display_name_normalized: u.displayName ?? '' },
       },
     };

@@ -11,7 +11,7 @@ import { ADMIN, bodies, expectNoJoinUrlInSharedRooms, isPrivateRoom, SAM, TINA, 
 const AMY = '@amy:school.edu';
 const WAIT_MS = 5_000;
 const MIN = 60_000;
-const SUMMARY = /^Algebra \(MATH101\) has ended\. Started \d{4}-\d\d-\d\d \d\d:\d\d, ended \d{4}-\d\d-\d\d \d\d:\d\d \(.+\); \d+ (person|people) took part\.$/;
+const SUMMARY = /^Algebra \(MATH101\) has ended\. Started \d{1,2} [A-Z][a-z]+(?: \d{4})? at \d\d:\d\d, ended at \d\d:\d\d \(.+\); \d+ (person|people) took part\.$/;
 const READY = /^The recording of Algebra \(MATH101\) from /;
 const JOIN_URL = /https?:\/\/\S+\/join\?\S+/;
 

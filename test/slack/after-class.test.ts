@@ -215,7 +215,7 @@ describe('Slack: after the command, end to end', () => {
     const posts = await api.waitFor(() => c.channelPosts().length === 2 && c.channelPosts(), 5000, 'the summary');
     const summary = posts[1]!;
     expect(String(summary.body['text'])).toMatch(SUMMARY);
-    expect(String(summary.body['text'])).toMatch(/Started \d{4}-\d\d-\d\d \d\d:\d\d, ended \d{4}-\d\d-\d\d \d\d:\d\d \(\d+ min\); 2 people took part\.$/);
+    expect(String(summary.body['text'])).toMatch(/Started \d{1,2} [A-Z][a-z]+(?: \d{4})? at \d\d:\d\d, ended at \d\d:\d\d \(\d+ min\); 2 people took part\.$/);
     expect(buttons(summary.body)).toEqual([]);
     expect(update!.at).toBeLessThanOrEqual(summary.at); // the announcement is updated first
     expect(c.bot.store.meetings.recent('MATH101', '', 1)[0]).toMatchObject({ endReason: 'callback' });

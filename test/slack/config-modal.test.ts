@@ -37,7 +37,7 @@ describe('config modal', () => {
     h = await startHarness();
     const view = await openModal();
     expect(view.callback_id).toBe('conference_config');
-    expect(JSON.parse(view.private_metadata)).toEqual({ channel: CHANNEL.id });
+    expect(JSON.parse(view.private_metadata)).toEqual({ channel: CHANNEL.id, language: 'en' });
     expect(h.app.invocations.map((i) => i.text)).toEqual(['config check-admin']);
   });
 

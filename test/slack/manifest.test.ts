@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SLACK_EVENTS_PATH } from '../../adapters/slack/index.ts';
-import { en } from '../../src/i18n/en.ts';
+import { messages } from '../../src/i18n/index.ts';
+
+const en = messages('en');
 
 const manifest = readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8');
 const setting = (key: string): string | undefined => new RegExp(`^\\s*${key}:\\s*(\\S+)`, 'm').exec(manifest)?.[1];

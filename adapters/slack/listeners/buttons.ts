@@ -1,6 +1,6 @@
 // Join / Notify me buttons: run the command for the user who clicked, answer them alone.
 import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
-import { answerAll, reportFailure } from '../answer.ts';
+import { answerAll, reportFailure, type AnswerContext } from '../answer.ts';
 import { ACTION_JOIN, ACTION_LINK_PREFIX, ACTION_NOTIFY } from '../render.ts';
 import { slackRoom } from '../text.ts';
 import type { ListenerDeps } from './deps.ts';
@@ -19,9 +19,10 @@ export function registerButtons(bolt: BoltApp, deps: ListenerDeps): void {
         deps.log.warn('slack: button click without a channel', { action: actionId });
         return;
       }
-      const ctx = { channel, userId: body.user.id, respond, delivery: deps.delivery, log: deps.log };
+      const ctx: AnswerContext = { channel, userId: body.user.id, respond, delivery: deps.delivery, log: deps.log };
       try {
         const user = await deps.users.invocationUser(body.user.id, body.user.name ?? body.user.username);
+        ctx.language = deps.app.languageFor('slack', channel, user);
         const replies = await deps.app.handle({
           platform: 'slack',
           user,

@@ -1,6 +1,6 @@
 // `/conference <subcommand>`: ack first (Slack's 3-second rule), then ask the core and answer.
 import type { App as BoltApp } from '@slack/bolt';
-import { answerAll, handleWithNotice, reportFailure } from '../answer.ts';
+import { answerAll, handleWithNotice, reportFailure, type AnswerContext } from '../answer.ts';
 import { openConfigModal } from '../modal.ts';
 import { normaliseCommandText, slackRoom } from '../text.ts';
 import type { ListenerDeps } from './deps.ts';
@@ -11,13 +11,14 @@ export function registerCommand(bolt: BoltApp, deps: ListenerDeps): void {
   bolt.command(COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
     const text = normaliseCommandText(command.text ?? '');
-    const ctx = { channel: command.channel_id, userId: command.user_id, respond, delivery: deps.delivery, log: deps.log };
+    const ctx: AnswerContext = { channel: command.channel_id, userId: command.user_id, respond, delivery: deps.delivery, log: deps.log };
     try {
       if (/^config$/i.test(text)) {
         await openConfigModal({ command, client, respond, deps });
         return;
       }
       const user = await deps.users.invocationUser(command.user_id, command.user_name);
+      ctx.language = deps.app.languageFor('slack', command.channel_id, user);
       const replies = await handleWithNotice(
         (inv) => deps.app.handle(inv),
         {
@@ -30,6 +31,7 @@ export function registerCommand(bolt: BoltApp, deps: ListenerDeps): void {
         },
         respond,
         deps.noticeMs,
+        ctx.language,
       );
       await answerAll(replies, ctx);
     } catch (err) {

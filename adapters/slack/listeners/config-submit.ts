@@ -2,7 +2,8 @@
 import type { App as BoltApp } from '@slack/bolt';
 import type { Reply } from '../../../src/core/types.ts';
 import { errorMessage } from '../answer.ts';
-import { messages } from '../messages.ts';
+import { slackMessages } from '../messages.ts';
+import { parseLanguage } from '../../../src/i18n/index.ts';
 import { CONFIG_CALLBACK_ID, type ConfigModalMetadata, checkingView, INPUT_ACTION, SECRET_BLOCK, URL_BLOCK } from '../modal.ts';
 import { errorRef } from '../slack-errors.ts';
 import type { ListenerDeps } from './deps.ts';
@@ -12,7 +13,9 @@ const FIELD_BLOCK = { url: URL_BLOCK, secret: SECRET_BLOCK } as const;
 function parseMetadata(raw: string): ConfigModalMetadata | undefined {
   try {
     const m = JSON.parse(raw) as Partial<ConfigModalMetadata>;
-    return typeof m.channel === 'string' ? { channel: m.channel } : undefined;
+    if (typeof m.channel !== 'string') return undefined;
+    const language = parseLanguage(m.language);
+    return language ? { channel: m.channel, language } : { channel: m.channel };
   } catch {
     return undefined;
   }
@@ -50,7 +53,7 @@ export function registerConfigSubmit(bolt: BoltApp, deps: ListenerDeps): void {
       const first = await Promise.race([handling, timeout]);
       clearTimeout(timer);
       if (first === 'slow') {
-        await ack({ response_action: 'update', view: checkingView() });
+        await ack({ response_action: 'update', view: checkingView(meta?.language) });
         replies = await handling;
       } else {
         const bad = first.find((r) => r.error?.field === 'url' || r.error?.field === 'secret');
@@ -67,7 +70,7 @@ export function registerConfigSubmit(bolt: BoltApp, deps: ListenerDeps): void {
       const ref = errorRef();
       deps.log.error('slack: config modal failed', { ref, error: errorMessage(err) });
       await ack().catch(() => undefined); // ack() throws if the "Checking…" update was already sent
-      replies = [{ audience: 'user', text: messages.somethingWentWrong(ref), error: {} }];
+      replies = [{ audience: 'user', text: slackMessages(meta?.language).somethingWentWrong(ref), error: {} }];
     }
 
     // The admin alone sees the outcome (the core was told this is a private conversation).

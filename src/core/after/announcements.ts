@@ -3,18 +3,18 @@ import type { Recording } from '../../bbb/types.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { meetingKey, type Course, type MeetingRecord } from '../model.ts';
 import type { Reply } from '../types.ts';
-import { formatDateTime, minutesBetween } from './time.ts';
+import { formatClock, formatWhen, minutesBetween } from './time.ts';
 
 export function summaryReply(t: Messages, course: Course, row: MeetingRecord, endedAt: number, people: number, timeZone: string): Reply {
   const label = t.courseLabel(course.title, course.code, row.group);
   const text = t.meetingSummary(
     label,
-    formatDateTime(row.createdAt, timeZone),
-    formatDateTime(endedAt, timeZone),
+    formatWhen(row.createdAt, timeZone, t.language),
+    formatClock(endedAt, timeZone),
     t.durationText(minutesBetween(row.createdAt, endedAt)),
     people,
   );
-  return { audience: 'room', text, topic: { event: 'meeting-ended', meetingKey: meetingKey(course.code, row.group) } };
+  return { audience: 'room', text, topic: { event: 'meeting-ended', meetingKey: meetingKey(course.code, row.group) }, language: t.language };
 }
 
 /** Minutes of a recording: its time span, else its longest playback. */
@@ -31,8 +31,9 @@ export function recordingReply(t: Messages, course: Course, group: string, rec: 
   const label = t.courseLabel(course.title, course.code, group);
   return {
     audience: 'room',
-    text: t.recordingReady(label, formatDateTime(rec.startTime, timeZone), t.durationText(recordingMinutes(rec))),
+    text: t.recordingReady(label, formatWhen(rec.startTime, timeZone, t.language), t.durationText(recordingMinutes(rec))),
     links: rec.formats.map((f) => ({ url: f.url, label: formatName(t, f.type), kind: 'recording' as const })),
     topic: { event: 'recording-ready', meetingKey: meetingKey(course.code, group) },
+    language: t.language,
   };
 }

@@ -3,7 +3,7 @@ import type { Messages } from '../../i18n/index.ts';
 import type { MeetingRecord } from '../model.ts';
 import type { Store } from '../../store/index.ts';
 import { toCsv } from './csv.ts';
-import { formatClock, formatDateTime, formatDay } from './time.ts';
+import { formatClock, formatDateTime, formatDay, formatWhen } from './time.ts';
 
 export interface AttendanceRow {
   name: string;
@@ -43,7 +43,7 @@ export function reportMeeting(store: Store, courseCode: string, group: string, d
 
 export function reportText(t: Messages, label: string, meeting: MeetingRecord, rows: AttendanceRow[], timeZone: string): string {
   const clock = (ms: number | null): string | null => (ms === null ? null : formatClock(ms, timeZone));
-  const lines = [t.reportTitle(label, formatDateTime(meeting.createdAt, timeZone), meeting.endedAt === null ? null : formatDateTime(meeting.endedAt, timeZone))];
+  const lines = [t.reportTitle(label, formatWhen(meeting.createdAt, timeZone, t.language), meeting.endedAt === null ? null : formatClock(meeting.endedAt, timeZone))];
   if (rows.length === 0) lines.push(t.reportNobody);
   for (const r of rows) lines.push(t.reportLine(r.name, r.linkGiven, clock(r.joinedAt), clock(r.leftAt), t.reportRoles[r.role] ?? r.role));
   if (rows.length > 0) {

@@ -4,7 +4,7 @@ import type { BbbApi, Recording } from '../../bbb/types.ts';
 import type { Messages } from '../../i18n/index.ts';
 import type { Link } from '../types.ts';
 import { formatName, recordingMinutes } from './announcements.ts';
-import { formatDateTime } from './time.ts';
+import { formatWhen } from './time.ts';
 
 /** A BBB record id as typed by a user: no commas (BBB reads a comma list), no wildcards. */
 export const RECORD_ID = /^[A-Za-z0-9_-]{8,200}$/;
@@ -30,7 +30,7 @@ export function listText(t: Messages, recs: Recording[], total: number, label: s
   const links: Link[] = [];
   recs.forEach((r, i) => {
     const n = i + 1;
-    let line = t.recordingLine(n, formatDateTime(r.startTime, timeZone), t.durationText(recordingMinutes(r)));
+    let line = t.recordingLine(n, formatWhen(r.startTime, timeZone, t.language), t.durationText(recordingMinutes(r)));
     if (teacher) line += t.recordingTeacherDetails(t.recordingStates[r.state] ?? r.state, r.recordId);
     lines.push(line);
     for (const f of r.formats) links.push({ url: f.url, label: t.recordingLinkLabel(n, formatName(t, f.type)), kind: 'recording' });

@@ -1,4 +1,6 @@
 // Dates and times as users read them, in the deployment's time zone (BOT_TIMEZONE).
+import type { Language } from '../model.ts';
+import { LOCALES } from '../../i18n/index.ts';
 
 function parts(ms: number, timeZone: string): Record<string, string> {
   const f = new Intl.DateTimeFormat('en-GB', {
@@ -27,4 +29,13 @@ export function formatDateTime(ms: number, timeZone: string): string {
 /** Whole minutes between two instants (never negative). */
 export function minutesBetween(from: number, to: number): number {
   return Math.max(0, Math.round((to - from) / 60_000));
+}
+
+/** `1 December at 14:36`, `1 de diciembre a las 14:36` (with the year when it is not this year's). */
+export function formatWhen(ms: number, timeZone: string, language: Language, now = Date.now()): string {
+  const year = (t: number): string => new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(t);
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    timeZone, day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    ...(year(ms) === year(now) ? {} : { year: 'numeric' }),
+  }).format(ms);
 }

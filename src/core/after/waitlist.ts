@@ -37,7 +37,7 @@ export class WaitListNotifier {
       try {
         const reply = await joinReply(ctx, false);
         const text = `${ctx.t.notifyNowStarted(courseLabel(ctx, ctx.course, group))} ${reply.text}`;
-        await messenger.sendToUser(w.userId, { ...reply, audience: 'user', text }, { roomId: w.roomId });
+        await messenger.sendToUser(w.userId, { ...reply, audience: 'user', text, language: ctx.t.language }, { roomId: w.roomId });
         told++;
       } catch (err) {
         log.warn('notify-me: could not tell a waiting user', { platform: w.platform, error: err });
