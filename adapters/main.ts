@@ -29,7 +29,8 @@ export interface RunOptions {
 
 export const NO_SERVER_WARNING =
   'No BigBlueButton server is configured (BBB_URL is not set and none was saved): class commands answer ' +
-  '"no server yet" until an admin runs `config server URL SECRET` in a direct message with the bot';
+  '"no server yet" until an admin connects one (Slack: `/conference config` opens a private form; Matrix: ' +
+  '`config server URL SECRET` in the direct-message room the bot created) or BBB_URL and BBB_SECRET are set';
 
 export async function run(options: RunOptions = {}): Promise<void> {
   const env = { ...(options.env ?? process.env) };

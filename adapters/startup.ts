@@ -93,6 +93,13 @@ export function failureLine(err: unknown, env: Env): string {
 
 /** package.json's version. */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  // adapters/startup.ts in a checkout, dist/adapters/startup.js in a build: package.json is one or two folders up.
+  for (const rel of ['../package.json', '../../package.json']) {
+    try {
+      return (JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { version: string }).version;
+    } catch {
+      // not here: try the next folder up
+    }
+  }
+  return 'unknown';
 }
