@@ -1,27 +1,16 @@
 // The real command line: `bbb-chatops console --json` as a user runs it (bin -> tsx -> main),
 // with the in-process BBB dev server and a SQLite file, reading a script on standard input.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli as spawnCli, type CliResult } from './spawn.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runCli(args: string[], stdin: string, env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/bbb-chatops.js', ...args], {
-      env: { PATH: process.env.PATH ?? '', DB_PATH: join(dir, 'bot.sqlite'), ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    child.on('close', (code) => resolve({ code, out, err }));
-    child.stdin.end(stdin);
-  });
+function runCli(args: string[], stdin: string, env: Record<string, string> = {}): Promise<CliResult> {
+  return spawnCli(args, { cwd: process.cwd(), env: { DB_PATH: join(dir, 'bot.sqlite'), ...env }, stdin });
 }
 
 describe('bbb-chatops console --json', () => {

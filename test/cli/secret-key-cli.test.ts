@@ -1,29 +1,18 @@
 // Issue 9 item 6 at the command line: a wrong or missing key for the stored secrets is one line on
 // stderr naming what to fix, exit 1, and the database is left as it was.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from './spawn.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-key-'));
 const dbPath = join(dir, 'bot.sqlite');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runConsole(stdin: string, env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/bbb-chatops.js', 'console', '--json'], {
-      env: { PATH: process.env.PATH ?? '', DB_PATH: dbPath, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    child.on('close', (code) => resolve({ code, out, err }));
-    child.stdin.end(stdin);
-  });
+function runConsole(stdin: string, env: Record<string, string>): Promise<CliResult> {
+  return runCli(['console', '--json'], { cwd: process.cwd(), env: { DB_PATH: dbPath, ...env }, stdin });
 }
 
 describe('the key for stored secrets at start-up', () => {
