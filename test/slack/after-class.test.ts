@@ -192,8 +192,10 @@ describe('Slack: after the command, end to end', () => {
     const c = await classroom({ http: true, devBbb: { log: (l) => bbbLog.push(l) } });
     const api = c.h.api;
     const announcement = await start(c);
-    const saved = c.bot.app.state.get(ANNOUNCEMENT_NAMESPACE, `${CHANNEL.id}|${meetingKey('MATH101', '')}`);
-    const { ts } = JSON.parse(saved!) as { ts: string };
+    // The bot records the announcement once chat.postMessage has answered, a moment after the post is seen.
+    const key = `${CHANNEL.id}|${meetingKey('MATH101', '')}`;
+    await api.waitFor(() => c.bot.app.state.get(ANNOUNCEMENT_NAMESPACE, key) !== undefined, 5_000, 'the announcement recorded');
+    const { ts } = JSON.parse(c.bot.app.state.get(ANNOUNCEMENT_NAMESPACE, key)!) as { ts: string };
     const endCallback = c.bot.bbb.control.meeting(c.meetingId)!.metadata['endcallbackurl']!;
     expect(endCallback.startsWith(`${c.bot.publicUrl}/bbb/ended/`)).toBe(true);
     // tina and sam are seen inside by one reconciler pass.
