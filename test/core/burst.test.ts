@@ -12,7 +12,7 @@ beforeEach(async () => {
 afterEach(async () => bot.close());
 
 describe('join burst', () => {
-  it('serves 1000 simultaneous joins with one getMeetingInfo call, each with its own VIEWER link', async () => {
+  it('serves 1000 simultaneous joins with one getMeetingInfo call per cache window, each with its own VIEWER link', async () => {
     bot.store.rooms.link({ platform: 'slack', roomId: 'C1', courseCode: 'MATH101', group: '' }, 'UADMIN');
     bot.bbb.control.setLatency(100); // a BBB server under load
     bot.bbb.control.resetCallCounts();
@@ -27,7 +27,11 @@ describe('join burst', () => {
     const urls = joins.map((r) => r[0]!.links?.[0]?.url);
     expect(new Set(urls).size).toBe(1000);
     for (const u of urls) expect(new URL(u!).searchParams.get('role')).toBe('VIEWER');
-    expect(bot.bbb.control.callCounts()).toEqual({ getMeetingInfo: 1 });
+    // One call per 2 s cache window: on a quiet machine the whole burst fits in one; on a loaded CI
+    // machine it may span two, which is still coalescing (1,000 joins, not 1,000 calls).
+    const calls = bot.bbb.control.callCounts();
+    expect(Object.keys(calls)).toEqual(['getMeetingInfo']);
+    expect(calls.getMeetingInfo).toBeLessThanOrEqual(1 + Math.floor(joinMs / 2000));
     console.log(`join burst: 1000 joins in ${joinMs.toFixed(0)} ms with ${bot.bbb.control.callCounts().getMeetingInfo} getMeetingInfo call (BBB latency 100 ms)`);
   });
 });
