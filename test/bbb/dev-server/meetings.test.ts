@@ -4,7 +4,7 @@ import { call, getXml, signedUrl, sum } from './helpers.ts';
 
 let server: DevBbbServer;
 beforeEach(async () => {
-  server = await startDevBbb({ endPurgeMs: 150 });
+  server = await startDevBbb({ endPurgeMs: 1500 }); // long enough for the calls that must see the ended meeting, on a loaded machine
 });
 afterEach(() => server.close());
 
