@@ -116,6 +116,7 @@ export class ConferenceService {
       allowStartStopRecording: true,
       duration: course.durationMinutes ?? this.o.defaultDurationMinutes,
       expireIfNoUserJoinedMinutes: 15,
+      keepEvents: true, // BBB keeps the events for the analytics callback (exact attendance)
       ...(course.maxParticipants ? { maxParticipants: course.maxParticipants } : {}),
       ...(course.welcome ? { welcome: course.welcome } : {}),
       meta: this.meta(course, group, token),
@@ -172,6 +173,7 @@ export class ConferenceService {
       meta.endCallbackUrl = `${base}/bbb/ended/${token}`;
       meta['bbb-recording-ready-url'] = `${base}/bbb/recording-ready`;
       meta['bn-recording-ready-url'] = `${base}/bbb/recording-ready`;
+      meta['analytics-callback-url'] = `${base}/bbb/analytics/${token}`;
     }
     return meta;
   }

@@ -1,6 +1,7 @@
 // After the command: meeting-ended and recording-ready events, notify-me, attendance, and the
 // reconciler. createAfter() wires them; app.ts gets `events` (the CommandEvents hooks).
 import type { CommandEvents } from '../../commands/context.ts';
+import { AnalyticsEvents } from './analytics-events.ts';
 import { Background } from './background.ts';
 import type { AfterDeps } from './deps.ts';
 import { MeetingEvents } from './meeting-events.ts';
@@ -12,6 +13,8 @@ export type { AfterDeps } from './deps.ts';
 export interface After {
   events: CommandEvents;
   meetingEvents: MeetingEvents;
+  /** BBB's learning-analytics report of a meeting (exact attendance). */
+  analytics: AnalyticsEvents;
   notifier: WaitListNotifier;
   reconciler: Reconciler;
   background: Background;
@@ -24,6 +27,7 @@ export function createAfter(d: AfterDeps): After {
   const background = new Background(d.log);
   const meetingEvents = new MeetingEvents(d);
   const notifier = new WaitListNotifier(d);
+  const analytics = new AnalyticsEvents(d, meetingEvents);
   const reconciler = new Reconciler(d, meetingEvents, notifier);
   const { store } = d;
 
@@ -59,5 +63,5 @@ export function createAfter(d: AfterDeps): After {
     },
   };
 
-  return { events, meetingEvents, notifier, reconciler, background, idle: () => background.idle() };
+  return { events, meetingEvents, analytics, notifier, reconciler, background, idle: () => background.idle() };
 }

@@ -56,7 +56,7 @@ export class MeetingEvents {
     const course = store.courses.get(row.courseCode);
     if (!course) return undefined;
     const t = messages(course.language ?? this.d.language);
-    const reply = summaryReply(t, course, row, cause.at, store.attendance.presentCount(row.id), this.d.timeZone);
+    const reply = summaryReply(t, course, row, cause.at, store.analytics.attendeeCount(row.id) ?? store.attendance.presentCount(row.id), this.d.timeZone);
     const from = cause.fromRoom;
     const rooms = store.rooms.forCourse(row.courseCode, row.group).filter((r) => !(from && r.platform === from.platform && r.roomId === from.roomId));
     await postToRooms(this.d, rooms, reply);
