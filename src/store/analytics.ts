@@ -83,6 +83,16 @@ export class AnalyticsStore {
     };
   }
 
+  /** Remembers the count the end-of-class summary said (to correct it once if BBB's differs). */
+  summaryPosted(meetingId: number, people: number): void {
+    this.db.prepare('INSERT OR REPLACE INTO meeting_summaries (meeting_id, people) VALUES (?, ?)').run(meetingId, people);
+  }
+
+  /** The count the summary said, if one was posted. */
+  summaryCount(meetingId: number): number | undefined {
+    return (this.db.prepare('SELECT people FROM meeting_summaries WHERE meeting_id = ?').get(meetingId) as { people: number } | undefined)?.people;
+  }
+
   /** How many people BBB saw in the meeting, if its report arrived. */
   attendeeCount(meetingId: number): number | undefined {
     const row = this.db

@@ -162,7 +162,7 @@ export const migrations: Migration[] = [
   },
   // Step 5 (issue 17, exact attendance): BBB's learning-analytics callback, stored once per meeting.
   {
-    description: 'analytics: the exact attendance BBB reports after a meeting, one row per attendee',
+    description: 'analytics: the exact attendance BBB reports after a meeting, one row per attendee; the count each end-of-class summary said',
     sql: `
       CREATE TABLE analytics_reports (
         meeting_id     INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
@@ -185,6 +185,11 @@ export const migrations: Migration[] = [
         raised_hands INTEGER NOT NULL,
         poll_votes   INTEGER NOT NULL,
         PRIMARY KEY (meeting_id, seq)
+      ) STRICT;
+
+      CREATE TABLE meeting_summaries (
+        meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+        people     INTEGER NOT NULL
       ) STRICT;
     `,
   },

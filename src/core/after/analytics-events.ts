@@ -1,6 +1,7 @@
 // The analytics report arriving after a meeting: stored once; if the meeting is not yet known to
 // have ended (the end callback was lost), it ends now with the exact count; if the room already got
-// a summary counted from polling and BBB's count differs, the room gets one follow-up.
+// a summary counted from polling and BBB's count differs, the room gets one follow-up message
+// (the Messenger port has no edit; a follow-up reads the same on every platform).
 import { messages } from '../../i18n/index.ts';
 import type { ExactReport } from '../../store/analytics.ts';
 import { meetingKey, type MeetingRecord } from '../model.ts';
@@ -24,12 +25,13 @@ export class AnalyticsEvents {
     const current = store.meetings.byId(row.id);
     if (!current) return;
     if (current.endedAt === null) {
-      await this.meetingEvents.onMeetingEnded(current, { reason: 'callback', at: report.finishedAt ?? this.d.now?.() ?? Date.now() });
-      return;
+      const at = report.finishedAt ?? this.d.now?.() ?? Date.now();
+      if (await this.meetingEvents.onMeetingEnded(current, { reason: 'callback', at })) return; // counted exactly
     }
-    const counted = store.attendance.presentCount(row.id);
-    const exact = store.analytics.attendeeCount(row.id) ?? counted;
-    if (exact === counted) return;
+    // A summary counted before the report was stored says its own number: correct it once if BBB's differs.
+    const counted = store.analytics.summaryCount(row.id);
+    const exact = store.analytics.attendeeCount(row.id);
+    if (counted === undefined || exact === undefined || counted === exact) return;
     const course = store.courses.get(row.courseCode);
     if (!course) return;
     const t = messages(course.language ?? this.d.language);
