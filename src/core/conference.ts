@@ -1,6 +1,7 @@
 // The course's meeting on BigBlueButton, in domain words: start, state, join link, end, recordings.
 // Meeting state and recording lists are cached briefly and concurrent lookups share one BBB call,
 // so a burst of students typing `join`, `status` or `recordings` costs a handful of calls.
+import { randomBytes } from 'node:crypto';
 import type { BbbApi, MeetingInfo, Recording } from '../bbb/types.ts';
 import { BbbApiError, BbbError, isBbbKey } from '../bbb/errors.ts';
 import type { Store } from '../store/index.ts';
@@ -81,10 +82,12 @@ export class ConferenceService {
       throw new ServerCheckError(isTransport(err) ? 'unreachable' : 'not-bbb', api.apiBase);
     }
     try {
-      await api.getMeetings();
+      // Not getMeetings: Scalelite answers it without checking the checksum (GET_MEETINGS_API_DISABLED).
+      // Every BBB and Scalelite checks getMeetingInfo's: notFound for a random meeting = the secret is right.
+      await api.getMeetingInfo(`bbb-chatops-check-${randomBytes(12).toString('hex')}`);
     } catch (err) {
       if (isBbbKey(err, 'checksumError')) throw new ServerCheckError('wrong-secret', api.apiBase);
-      throw new ServerCheckError(isTransport(err) ? 'unreachable' : 'not-bbb', api.apiBase);
+      if (!isBbbKey(err, 'notFound')) throw new ServerCheckError(isTransport(err) ? 'unreachable' : 'not-bbb', api.apiBase);
     }
     return { apiBase: api.apiBase, version };
   }
