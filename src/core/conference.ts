@@ -10,12 +10,16 @@ import { NoServerError, ServerCheckError } from './errors.ts';
 import { asciiName, bbbMeetingId, meetingName, meetingPasswords, newCallbackToken } from './meeting-ids.ts';
 import type { Platform } from './types.ts';
 import { ReadCache } from './read-cache.ts';
+import { NEAR_LIMIT_SEATS, SeatLedger } from './seats.ts';
 import { courseRecordings } from './after/recordings.ts';
 
 export type MeetingState =
   | { status: 'not-started' }
   | { status: 'closing' }
-  | { status: 'open'; info: MeetingInfo };
+  /** `askedAt`: when BBB was asked (links given since count against the free seats). */
+  | { status: 'open'; info: MeetingInfo; askedAt: number };
+
+type OpenState = MeetingState & { status: 'open' };
 
 export interface ConferenceOptions {
   store: Store;
@@ -46,6 +50,7 @@ export class ConferenceService {
   /** Keyed "<meetingId> <published|all>". */
   private readonly recordingsCache: ReadCache<Recording[]>;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly seats = new SeatLedger();
 
   constructor(private readonly o: ConferenceOptions) {
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -217,10 +222,27 @@ export class ConferenceService {
     this.recordingsCache.deleteWhere((key) => key.startsWith(`${meetingId} `));
   }
 
+  /**
+   * Claims a seat for this user under the limit `max` (0 = none): links given since BBB's answer
+   * count against the free seats, near the limit BBB is asked again first, and the claim is made
+   * in the same step as the count, so racing users never get more links than seats.
+   */
+  async claimSeat(courseCode: string, group: string, state: OpenState, userId: string, max: number): Promise<{ left: number; state: MeetingState }> {
+    const meetingId = this.meetingIdOf(courseCode, group);
+    if (this.seats.left(meetingId, state, userId, max, this.now()) > NEAR_LIMIT_SEATS) return this.seats.claim(meetingId, state, userId, max, this.now());
+    const fresh = await this.state(courseCode, group, { fresh: true });
+    return fresh.status === 'open' ? this.seats.claim(meetingId, fresh, userId, max, this.now()) : { left: 0, state: fresh };
+  }
+
+  private now(): number {
+    return this.o.now?.() ?? Date.now();
+  }
+
   private async fetchState(meetingId: string): Promise<MeetingState> {
+    const askedAt = this.now();
     try {
       const info = await this.api().getMeetingInfo(meetingId);
-      return info.hasBeenForciblyEnded ? { status: 'closing' } : { status: 'open', info };
+      return info.hasBeenForciblyEnded ? { status: 'closing' } : { status: 'open', info, askedAt };
     } catch (err) {
       if (isBbbKey(err, 'notFound')) return { status: 'not-started' };
       throw err;
@@ -233,6 +255,7 @@ export class ConferenceService {
     user: { platform: Platform; id: string; displayName: string },
     role: 'MODERATOR' | 'VIEWER',
   ): string {
+    this.seats.give(session.meetingId, `${user.platform}:${user.id}`, this.now());
     return this.api().joinUrl({
       meetingId: session.meetingId,
       fullName: user.displayName,
@@ -260,6 +283,7 @@ export class ConferenceService {
   /** Drops what is cached about this meeting (it ended, or a recording of it changed). */
   forget(meetingId: string): void {
     this.stateCache.delete(meetingId);
+    this.seats.forget(meetingId);
     this.forgetRecordings(meetingId);
   }
 }
