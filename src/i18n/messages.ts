@@ -204,6 +204,13 @@ export function buildMessages(c: Formatter) {
       totals: (links: number, present: number) => f('analytics.totals', { links, present }),
       sourceExact: f('analytics.sourceExact'),
       csvReady: (course: string, date: string) => f('analytics.csvReady', { course, date }),
+      detailTitle: (course: string) => f('analytics.detailTitle', { course }),
+      detailSpoke: (names: string) => f('analytics.detailSpoke', { names, hasNames: yn(names !== '') }),
+      detailChatted: (names: string) => f('analytics.detailChatted', { names, hasNames: yn(names !== '') }),
+      detailVoted: (names: string) => f('analytics.detailVoted', { names, hasNames: yn(names !== '') }),
+      detailHands: (names: string) => f('analytics.detailHands', { names, hasNames: yn(names !== '') }),
+      detailNeverCame: (names: string) => f('analytics.detailNeverCame', { names, hasNames: yn(names !== '') }),
+      detailNeedsExact: (course: string) => f('analytics.detailNeedsExact', { course }),
       csvHeader: [
         f('analytics.csvHeader.name'), f('analytics.csvHeader.user'), f('analytics.csvHeader.linkGiven'), f('analytics.csvHeader.role'),
         f('analytics.csvHeader.joinedAt'), f('analytics.csvHeader.leftAt'), f('analytics.csvHeader.sessions'), f('analytics.csvHeader.secondsInside'),

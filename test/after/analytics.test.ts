@@ -98,6 +98,29 @@ describe('analytics callback', () => {
     expect(csv!.text).toMatch(/exact times from BigBlueButton's analytics/);
   });
 
+  it('report --detail: who spoke, chatted, voted, raised a hand, and who got a link but never came', async () => {
+    c = await exactClassroom();
+    await twoInside(c);
+    await c.d.run('bob general /conference join'); // bob never opens his link
+    const [early] = await c.d.run('tina general /conference report --detail');
+    expect(early!.text).toMatch(/needs BigBlueButton's analytics/);
+    c.bot.bbb.control.engage(c.meetingId, 'console:tina', { talk_time: 95 });
+    c.bot.bbb.control.engage(c.meetingId, 'console:sam', { chats: 3, raisehand: 1, poll_votes: 1 });
+    await c.d.run('tina general /conference end');
+    await archived(c);
+    const [detail] = await c.d.run('tina general /conference report --detail');
+    expect(detail!.text.split('\n')).toEqual([
+      'Engagement in Algebra (MATH101):',
+      'Spoke: tina (1:35)',
+      'Chatted: sam (3)',
+      'Voted in polls: sam',
+      'Raised a hand: sam',
+      'Got a link but never came: bob',
+      "Exact times from BigBlueButton's analytics, sent after the class ended.",
+    ]);
+    expect(detail!.audience).toBe('user');
+  });
+
   it('a meeting BBB ended before any poll gets the right count once the analytics arrive', async () => {
     c = await exactClassroom();
     await twoInside(c);
