@@ -78,6 +78,9 @@ export function createBot(
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
   appRef.current = app;
+  // Open meetings are reconciled before the first answer (a restart mid-class must not contradict itself).
+  const handle = app.handle;
+  app.handle = async (inv) => (await after.ready(), handle(inv));
   return { app, store, conference, config, after, readiness: new Map(), metrics, close: () => store.close() };
 }
 

@@ -14,7 +14,7 @@ export interface Metrics {
   command(name: string, outcome: CommandOutcome, seconds: number): void;
   /** result: ok, or the failure kind (timeout, unreachable, http, api, invalid, error). */
   bbbCall(call: string, result: string, seconds: number): void;
-  callback(kind: 'meeting-ended' | 'recording-ready', result: string): void;
+  callback(kind: 'meeting-ended' | 'recording-ready' | 'analytics', result: string): void;
   linkGiven(role: 'MODERATOR' | 'VIEWER'): void;
 }
 

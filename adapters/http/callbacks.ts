@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Bot } from '../bot.ts';
 import type { Logger } from '../../src/log.ts';
 import { checkRecordingReady, endedCallbackMeeting } from '../../src/core/after/callbacks.ts';
+import { analyticsCallback } from './analytics.ts';
 import { readBody, refuseTooLarge } from './body.ts';
 import { send } from './respond.ts';
 
@@ -16,6 +17,8 @@ export function callbackRoute(bot: Bot, log: Logger): (req: IncomingMessage, res
   return (req, res, url) => {
     const ended = /^\/bbb\/ended\/([^/]*)$/.exec(url.pathname);
     if (ended) return meetingEnded(bot, req, res, ended[1]!, url);
+    const analytics = /^\/bbb\/analytics\/([^/]*)$/.exec(url.pathname);
+    if (analytics) return analyticsCallback(bot, log, req, res, analytics[1]!);
     if (url.pathname === '/bbb/recording-ready') return recordingReady(bot, log, req, res, url);
     return undefined;
   };

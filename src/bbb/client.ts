@@ -80,6 +80,7 @@ export class BbbClient implements BbbApi {
     add(q, 'logoutURL', p.logoutUrl);
     add(q, 'meetingExpireIfNoUserJoinedInMinutes', p.expireIfNoUserJoinedMinutes);
     add(q, 'meetingExpireWhenLastUserLeftInMinutes', p.expireWhenLastUserLeftMinutes);
+    add(q, 'meetingKeepEvents', p.keepEvents);
     addMeta(q, p.meta);
     return this.#call('create', q, schema.createSchema);
   }

@@ -39,6 +39,8 @@ export interface CreateMeetingParams {
   /** Minutes (BBB 2.5+ meetingExpireIfNoUserJoinedInMinutes). */
   expireIfNoUserJoinedMinutes?: number;
   expireWhenLastUserLeftMinutes?: number;
+  /** meetingKeepEvents: BBB archives the events (for the analytics callback) even when not recording. */
+  keepEvents?: boolean;
   /** meta_<key>=<value>; keys must match [A-Za-z][A-Za-z0-9-]*. Sent as meta_<key>. */
   meta?: Record<string, string>;
 }

@@ -7,7 +7,7 @@ import type { Reply } from '../core/types.ts';
 export async function joinReply(ctx: CommandContext, offerNotify: boolean): Promise<Reply> {
   const { course, group, label } = roomCourse(ctx);
   const moderator = isModerator(ctx.role);
-  const state = await ctx.conference.state(course.code, group);
+  let state = await ctx.conference.state(course.code, group);
   const notStarted = (text: string): Reply => {
     if (moderator) return toUser(`${text} ${ctx.t.notStartedYouCanStart(ctx.prefix)}`);
     if (!offerNotify) return toUser(text);
@@ -15,16 +15,17 @@ export async function joinReply(ctx: CommandContext, offerNotify: boolean): Prom
   };
   if (state.status === 'closing') return toUser(ctx.t.meetingEndedMeanwhile(label));
   if (state.status === 'not-started') return notStarted(ctx.t.notStarted(label, starterNames(ctx, course.code)));
-  const info = state.info;
-  if (!moderator && course.joinPolicy === 'moderator-present' && info.moderatorCount === 0) {
+  if (!moderator && course.joinPolicy === 'moderator-present' && state.info.moderatorCount === 0) {
     return notStarted(ctx.t.notStartedModeratorAbsent(label));
   }
   const userId = `${ctx.inv.platform}:${ctx.inv.user.id}`;
-  const alreadyInside = info.attendees.some((a) => a.userId === userId);
-  const max = info.maxUsers > 0 ? info.maxUsers : (course.maxParticipants ?? 0);
-  if (max > 0 && info.participantCount >= max && !alreadyInside) {
-    return toUser(ctx.t.full(label, info.participantCount, max));
-  }
+  const max = state.info.maxUsers > 0 ? state.info.maxUsers : (course.maxParticipants ?? 0);
+  // Links given since BBB's answer count against the seats; near the limit BBB is asked again.
+  const seats = await ctx.conference.claimSeat(course.code, group, state, userId, max);
+  state = seats.state;
+  if (state.status !== 'open') return toUser(ctx.t.meetingEndedMeanwhile(label));
+  const info = state.info;
+  if (seats.left < 1) return toUser(ctx.t.full(label, Math.max(info.participantCount, max), max));
   const role = moderator ? 'MODERATOR' : 'VIEWER';
   const url = ctx.conference.joinUrl(info, { platform: ctx.inv.platform, ...ctx.inv.user }, role);
   const open = ctx.store.meetings.open(course.code, group);

@@ -1,12 +1,14 @@
-// `report [last|YYYY-MM-DD] [--csv]`: attendance of a class, for its teachers, coaches and admins.
+// `report [last|YYYY-MM-DD] [--csv|--detail]`: attendance of a class, for its teachers, coaches and admins.
 import type { Command } from './context.ts';
 import { refusal, roomCourse, toUser } from './context.ts';
 import { attendanceRows, reportCsv, reportMeeting, reportText } from '../core/after/attendance.ts';
+import { engagementText } from '../core/after/engagement.ts';
+import { exactCsv, exactRows, exactText } from '../core/after/exact-report.ts';
 import { formatDay } from '../core/after/time.ts';
 
 export const report: Command = {
   path: ['report'],
-  usage: 'report [last|YYYY-MM-DD] [--csv]',
+  usage: 'report [last|YYYY-MM-DD] [--csv|--detail]',
   who: 'moderator',
   async run(ctx, args) {
     const [day, ...extra] = args.words;
@@ -16,14 +18,17 @@ export const report: Command = {
     const { course, group, label } = roomCourse(ctx);
     const meeting = reportMeeting(ctx.store, course.code, group, day, ctx.timeZone);
     if (!meeting) return [toUser(day && day !== 'last' ? ctx.t.reportNoMeetingOn(label, day) : ctx.t.reportNoMeeting(label))];
-    const rows = attendanceRows(ctx.store, meeting.id);
-    if (args.options.get('csv') !== true) return [toUser(reportText(ctx.t, label, meeting, rows, ctx.timeZone))];
+    // BBB's analytics (exact) when they arrived, else what the bot sampled while the class ran.
+    const exact = exactRows(ctx.store, meeting.id);
+    if (args.options.get('detail') === true) return [toUser(exact ? engagementText(ctx.t, label, exact) : ctx.t.analytics.detailNeedsExact(label))];
+    const polled = exact ? [] : attendanceRows(ctx.store, meeting.id);
+    if (args.options.get('csv') !== true) {
+      return [toUser(exact ? exactText(ctx.t, label, meeting, exact, ctx.timeZone) : reportText(ctx.t, label, meeting, polled, ctx.timeZone))];
+    }
     const date = formatDay(meeting.createdAt, ctx.timeZone);
     const name = `attendance-${course.code}${group ? `-${group}` : ''}-${date}.csv`;
-    return [{
-      audience: 'user',
-      text: ctx.t.reportCsvReady(label, date),
-      file: { name, contentType: 'text/csv', content: reportCsv(ctx.t, rows, ctx.timeZone) },
-    }];
+    const text = exact ? ctx.t.analytics.csvReady(label, date) : `${ctx.t.reportCsvReady(label, date)} ${ctx.t.reportSampled}`;
+    const content = exact ? exactCsv(ctx.t, exact, ctx.timeZone) : reportCsv(ctx.t, polled, ctx.timeZone);
+    return [{ audience: 'user', text, file: { name, contentType: 'text/csv', content } }];
   },
 };

@@ -1,6 +1,7 @@
 // The course's meeting on BigBlueButton, in domain words: start, state, join link, end, recordings.
 // Meeting state and recording lists are cached briefly and concurrent lookups share one BBB call,
 // so a burst of students typing `join`, `status` or `recordings` costs a handful of calls.
+import { randomBytes } from 'node:crypto';
 import type { BbbApi, MeetingInfo, Recording } from '../bbb/types.ts';
 import { BbbApiError, BbbError, isBbbKey } from '../bbb/errors.ts';
 import type { Store } from '../store/index.ts';
@@ -9,12 +10,16 @@ import { NoServerError, ServerCheckError } from './errors.ts';
 import { asciiName, bbbMeetingId, meetingName, meetingPasswords, newCallbackToken } from './meeting-ids.ts';
 import type { Platform } from './types.ts';
 import { ReadCache } from './read-cache.ts';
+import { NEAR_LIMIT_SEATS, SeatLedger } from './seats.ts';
 import { courseRecordings } from './after/recordings.ts';
 
 export type MeetingState =
   | { status: 'not-started' }
   | { status: 'closing' }
-  | { status: 'open'; info: MeetingInfo };
+  /** `askedAt`: when BBB was asked (links given since count against the free seats). */
+  | { status: 'open'; info: MeetingInfo; askedAt: number };
+
+type OpenState = MeetingState & { status: 'open' };
 
 export interface ConferenceOptions {
   store: Store;
@@ -45,6 +50,7 @@ export class ConferenceService {
   /** Keyed "<meetingId> <published|all>". */
   private readonly recordingsCache: ReadCache<Recording[]>;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly seats = new SeatLedger();
 
   constructor(private readonly o: ConferenceOptions) {
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -81,10 +87,12 @@ export class ConferenceService {
       throw new ServerCheckError(isTransport(err) ? 'unreachable' : 'not-bbb', api.apiBase);
     }
     try {
-      await api.getMeetings();
+      // Not getMeetings: Scalelite answers it without checking the checksum (GET_MEETINGS_API_DISABLED).
+      // Every BBB and Scalelite checks getMeetingInfo's: notFound for a random meeting = the secret is right.
+      await api.getMeetingInfo(`bbb-chatops-check-${randomBytes(12).toString('hex')}`);
     } catch (err) {
       if (isBbbKey(err, 'checksumError')) throw new ServerCheckError('wrong-secret', api.apiBase);
-      throw new ServerCheckError(isTransport(err) ? 'unreachable' : 'not-bbb', api.apiBase);
+      if (!isBbbKey(err, 'notFound')) throw new ServerCheckError(isTransport(err) ? 'unreachable' : 'not-bbb', api.apiBase);
     }
     return { apiBase: api.apiBase, version };
   }
@@ -116,6 +124,7 @@ export class ConferenceService {
       allowStartStopRecording: true,
       duration: course.durationMinutes ?? this.o.defaultDurationMinutes,
       expireIfNoUserJoinedMinutes: 15,
+      keepEvents: true, // BBB keeps the events for the analytics callback (exact attendance)
       ...(course.maxParticipants ? { maxParticipants: course.maxParticipants } : {}),
       ...(course.welcome ? { welcome: course.welcome } : {}),
       meta: this.meta(course, group, token),
@@ -172,6 +181,7 @@ export class ConferenceService {
       meta.endCallbackUrl = `${base}/bbb/ended/${token}`;
       meta['bbb-recording-ready-url'] = `${base}/bbb/recording-ready`;
       meta['bn-recording-ready-url'] = `${base}/bbb/recording-ready`;
+      meta['analytics-callback-url'] = `${base}/bbb/analytics/${token}`;
     }
     return meta;
   }
@@ -212,10 +222,27 @@ export class ConferenceService {
     this.recordingsCache.deleteWhere((key) => key.startsWith(`${meetingId} `));
   }
 
+  /**
+   * Claims a seat for this user under the limit `max` (0 = none): links given since BBB's answer
+   * count against the free seats, near the limit BBB is asked again first, and the claim is made
+   * in the same step as the count, so racing users never get more links than seats.
+   */
+  async claimSeat(courseCode: string, group: string, state: OpenState, userId: string, max: number): Promise<{ left: number; state: MeetingState }> {
+    const meetingId = this.meetingIdOf(courseCode, group);
+    if (this.seats.left(meetingId, state, userId, max, this.now()) > NEAR_LIMIT_SEATS) return this.seats.claim(meetingId, state, userId, max, this.now());
+    const fresh = await this.state(courseCode, group, { fresh: true });
+    return fresh.status === 'open' ? this.seats.claim(meetingId, fresh, userId, max, this.now()) : { left: 0, state: fresh };
+  }
+
+  private now(): number {
+    return this.o.now?.() ?? Date.now();
+  }
+
   private async fetchState(meetingId: string): Promise<MeetingState> {
+    const askedAt = this.now();
     try {
       const info = await this.api().getMeetingInfo(meetingId);
-      return info.hasBeenForciblyEnded ? { status: 'closing' } : { status: 'open', info };
+      return info.hasBeenForciblyEnded ? { status: 'closing' } : { status: 'open', info, askedAt };
     } catch (err) {
       if (isBbbKey(err, 'notFound')) return { status: 'not-started' };
       throw err;
@@ -228,6 +255,7 @@ export class ConferenceService {
     user: { platform: Platform; id: string; displayName: string },
     role: 'MODERATOR' | 'VIEWER',
   ): string {
+    this.seats.give(session.meetingId, `${user.platform}:${user.id}`, this.now());
     return this.api().joinUrl({
       meetingId: session.meetingId,
       fullName: user.displayName,
@@ -255,6 +283,7 @@ export class ConferenceService {
   /** Drops what is cached about this meeting (it ended, or a recording of it changed). */
   forget(meetingId: string): void {
     this.stateCache.delete(meetingId);
+    this.seats.forget(meetingId);
     this.forgetRecordings(meetingId);
   }
 }

@@ -195,6 +195,28 @@ export function buildMessages(c: Formatter) {
       actionHint: (label: string, command: string) => f('matrix.actionHint', { label, command }),
       somethingWentWrong: (ref: string) => f('matrix.somethingWentWrong', { ref }),
     },
+    // attend (issue 17): exact attendance from BBB's learning-analytics callback
+    analytics: {
+      exactCount: (course: string, people: number, counted: number) => f('analytics.exactCount', { course, people, counted }),
+      /** `sessions` empty = got a link but never came; counts are chats, raised hands, poll votes. */
+      line: (name: string, role: string, linkGiven: boolean, sessions: string, inside: string, talk: string, chats: number, hands: number, votes: number) =>
+        f('analytics.line', { name, role, linkGiven: yn(linkGiven), came: yn(sessions !== ''), sessions, inside, talk, chats, hands, votes }),
+      totals: (links: number, present: number) => f('analytics.totals', { links, present }),
+      sourceExact: f('analytics.sourceExact'),
+      csvReady: (course: string, date: string) => f('analytics.csvReady', { course, date }),
+      detailTitle: (course: string) => f('analytics.detailTitle', { course }),
+      detailSpoke: (names: string) => f('analytics.detailSpoke', { names, hasNames: yn(names !== '') }),
+      detailChatted: (names: string) => f('analytics.detailChatted', { names, hasNames: yn(names !== '') }),
+      detailVoted: (names: string) => f('analytics.detailVoted', { names, hasNames: yn(names !== '') }),
+      detailHands: (names: string) => f('analytics.detailHands', { names, hasNames: yn(names !== '') }),
+      detailNeverCame: (names: string) => f('analytics.detailNeverCame', { names, hasNames: yn(names !== '') }),
+      detailNeedsExact: (course: string) => f('analytics.detailNeedsExact', { course }),
+      csvHeader: [
+        f('analytics.csvHeader.name'), f('analytics.csvHeader.user'), f('analytics.csvHeader.linkGiven'), f('analytics.csvHeader.role'),
+        f('analytics.csvHeader.joinedAt'), f('analytics.csvHeader.leftAt'), f('analytics.csvHeader.sessions'), f('analytics.csvHeader.secondsInside'),
+        f('analytics.csvHeader.talkSeconds'), f('analytics.csvHeader.chats'), f('analytics.csvHeader.raisedHands'), f('analytics.csvHeader.pollVotes'),
+      ],
+    },
     console: {
       nowUser: (user: string, room: string) => f('console.nowUser', { user, room }),
       nowRoom: (user: string, room: string) => f('console.nowRoom', { user, room }),

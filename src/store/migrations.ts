@@ -160,4 +160,37 @@ export const migrations: Migration[] = [
       ) STRICT;
     `,
   },
+  // Step 5 (issue 17, exact attendance): BBB's learning-analytics callback, stored once per meeting.
+  {
+    description: 'analytics: the exact attendance BBB reports after a meeting, one row per attendee; the count each end-of-class summary said',
+    sql: `
+      CREATE TABLE analytics_reports (
+        meeting_id     INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+        received_at    INTEGER NOT NULL,
+        started_at     INTEGER,
+        finished_at    INTEGER
+      ) STRICT;
+
+      CREATE TABLE analytics_attendees (
+        meeting_id   INTEGER NOT NULL REFERENCES analytics_reports(meeting_id) ON DELETE CASCADE,
+        seq          INTEGER NOT NULL,
+        ext_user_id  TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        moderator    INTEGER NOT NULL,
+        joins        TEXT NOT NULL,
+        leaves       TEXT NOT NULL,
+        duration_s   INTEGER NOT NULL,
+        talk_time_s  INTEGER NOT NULL,
+        chats        INTEGER NOT NULL,
+        raised_hands INTEGER NOT NULL,
+        poll_votes   INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, seq)
+      ) STRICT;
+
+      CREATE TABLE meeting_summaries (
+        meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+        people     INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

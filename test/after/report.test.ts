@@ -50,7 +50,7 @@ describe('report', () => {
     const [student] = await c.d.run('sam general /conference report');
     expect(student!.text).toContain('Only the teachers and coaches');
     const [bad] = await c.d.run('tina general /conference report yesterday');
-    expect(bad!.text).toBe('Usage: /conference report [last|YYYY-MM-DD] [--csv]');
+    expect(bad!.text).toBe('Usage: /conference report [last|YYYY-MM-DD] [--csv|--detail]');
     const [none] = await c.d.run('tina general /conference report 1999-01-01');
     expect(none!.text).toBe('Algebra (MATH101) had no class on 1999-01-01.');
   });
@@ -64,7 +64,7 @@ describe('report', () => {
     const day = formatDay(c.bot.store.meetings.recent('MATH101', '', 1)[0]!.createdAt, 'UTC');
 
     const [r] = await c.d.run(`tina general /conference report ${day} --csv`);
-    expect(r).toMatchObject({ audience: 'user', user: 'tina', text: `Attendance of Algebra (MATH101) on ${day}, as a CSV file.` });
+    expect(r).toMatchObject({ audience: 'user', user: 'tina', text: `Attendance of Algebra (MATH101) on ${day}, as a CSV file. Join and leave times are when the bot first and last saw each person in the meeting (it looks regularly while the class runs).` });
     expect(r!.file).toBe(`${c.bot.dir}/files/attendance-MATH101-${day}.csv`);
     const csv = readFileSync(r!.file!, 'utf8');
     const rows = csv.split('\r\n');

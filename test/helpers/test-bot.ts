@@ -40,7 +40,7 @@ export interface TestBotOptions {
 }
 
 export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> {
-  const bbb = await startDevBbb({ endPurgeMs: 50, recordingProcessingMs: 50, ...opts.devBbb });
+  const bbb = await startDevBbb({ endPurgeMs: 50, recordingProcessingMs: 50, analyticsDelayMs: 50, ...opts.devBbb });
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bbb-chatops-test-'));
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   const routes: Route[] = [];

@@ -308,7 +308,7 @@ describe('Slack: after the command, end to end', () => {
     const [answer] = await c.run('report --csv', TEACHER);
     expect(answer!.body['response_type']).toBe('ephemeral');
     expect(answer!.replaceOriginal).toBe(false);
-    expect(String(answer!.body['text'])).toMatch(/^Attendance of Algebra \(MATH101\) on \d{4}-\d\d-\d\d, as a CSV file\.\nI sent you the file in a direct message$/);
+    expect(String(answer!.body['text'])).toMatch(/^Attendance of Algebra \(MATH101\) on \d{4}-\d\d-\d\d, as a CSV file\. Join and leave times are when the bot first .*\nI sent you the file in a direct message$/);
     expect(blocksText(answer!.body)).toContain(CSV_NOTICE);
     expect(blocksText(answer!.body)).not.toContain('Link given');
 
@@ -318,7 +318,7 @@ describe('Slack: after the command, end to end', () => {
     expect(upload.channelId).toBe(DM[TEACHER.id]);
     expect(upload.channels).toBeUndefined();
     expect(upload.files[0]!.title).toMatch(/^attendance-MATH101-\d{4}-\d\d-\d\d\.csv$/);
-    expect(upload.initialComment).toMatch(/^Attendance of Algebra \(MATH101\) on \d{4}-\d\d-\d\d, as a CSV file\.$/);
+    expect(upload.initialComment).toMatch(/^Attendance of Algebra \(MATH101\) on \d{4}-\d\d-\d\d, as a CSV file\. Join and leave times are when the bot first .*\)\.$/);
     const rows = [...upload.bytes.values()][0]!.toString('utf8').split('\r\n');
     expect(rows[0]).toBe('Name,User,Link given,Joined at,Left at,Role');
     expect(rows).toContainEqual(expect.stringMatching(new RegExp(`^Tina,${TEACHER.id},yes,,,moderator$`)));

@@ -9,6 +9,8 @@ export interface DevBbbMeetingView {
   ended: boolean;
   attendees: { userId: string; fullName: string; role: string }[];
   record: boolean;
+  /** Created with meetingKeepEvents=true. */
+  keepEvents: boolean;
   metadata: Record<string, string>;
 }
 
@@ -31,6 +33,10 @@ export interface DevBbbControl {
   endMeeting(meetingId: string): Promise<void>;
   /** As if a moderator pressed Record: the end callback then says recordingmarks=true. */
   markRecording(meetingId: string): void;
+  /** As if the user chatted, raised a hand, voted or spoke (talk_time in seconds): added to the analytics. */
+  engage(meetingId: string, userId: string, e: Partial<Record<'chats' | 'raisehand' | 'poll_votes' | 'talk_time', number>>): void;
+  /** The analytics body built for the meeting's last session (sent to its callback URL or not). */
+  analytics(meetingId: string): Record<string, unknown> | undefined;
   /** Resolves when no callback or recording/purge timer work is pending. */
   idle(): Promise<void>;
 }
@@ -79,6 +85,7 @@ export function createControl(sim: Simulator, traffic: Traffic): DevBbbControl {
         ended: m.ended,
         attendees: m.attendees.map((a) => ({ userId: a.userId, fullName: a.fullName, role: a.role })),
         record: m.record,
+        keepEvents: m.keepEvents,
         metadata: Object.fromEntries(m.metadata),
       };
     },
@@ -90,6 +97,16 @@ export function createControl(sim: Simulator, traffic: Traffic): DevBbbControl {
       const meeting = known(sim, meetingId);
       if (!meeting.record) throw new Error(`dev BBB: meeting ${meetingId} was created without record=true`);
       meeting.recordingMarked = true;
+    },
+    engage(meetingId, userId, e) {
+      const meeting = known(sim, meetingId);
+      const sum = meeting.engagement.get(userId) ?? {};
+      for (const [k, v] of Object.entries(e) as [keyof typeof e, number][]) sum[k] = (sum[k] ?? 0) + v;
+      meeting.engagement.set(userId, sum);
+    },
+    analytics(meetingId) {
+      sim.sweep();
+      return sim.analytics.get(meetingId);
     },
     idle: () => sim.scheduler.idle(),
   };

@@ -18,6 +18,8 @@ export interface CreateSpec {
   expireNoJoinMin: number;
   expireLastLeftMin: number;
   guestPolicy: string;
+  /** meetingKeepEvents: events archived (and the analytics callback sent) without recording. */
+  keepEvents: boolean;
   metadata: Map<string, string>;
 }
 
@@ -99,6 +101,7 @@ export function parseCreate(p: URLSearchParams): CreateSpec {
     expireNoJoinMin: integerParam(p, 'meetingExpireIfNoUserJoinedInMinutes', 5),
     expireLastLeftMin: integerParam(p, 'meetingExpireWhenLastUserLeftInMinutes', 1),
     guestPolicy,
+    keepEvents: booleanParam(p, 'meetingKeepEvents', false),
     metadata: metaParams(p),
   };
 }

@@ -18,6 +18,8 @@ export interface DevBbbOptions {
   recordingProcessingMs?: number;
   /** Window after the end during which the meeting is "forcibly ended, not yet purged" (default 500). */
   endPurgeMs?: number;
+  /** Delay between the end of a meeting (kept events or recorded) and its analytics callback (default 1000). */
+  analyticsDelayMs?: number;
   /** Algorithm of the recording-ready JWT; HS512 = as Scalelite. Default HS256. */
   jwtAlgorithm?: 'HS256' | 'HS512';
   callbacks?: boolean; // default true
@@ -40,6 +42,7 @@ export async function startDevBbb(options: DevBbbOptions = {}): Promise<DevBbbSe
     secret,
     recordingProcessingMs: options.recordingProcessingMs ?? 1000,
     endPurgeMs: options.endPurgeMs ?? 500,
+    analyticsDelayMs: options.analyticsDelayMs ?? 1000,
     jwtAlgorithm: options.jwtAlgorithm ?? 'HS256',
     callbacks: options.callbacks ?? true,
     log: options.log ?? (() => undefined),

@@ -14,6 +14,15 @@ export interface SimAttendee {
   customdata: Map<string, string>;
 }
 
+/** One stay of one user, for the analytics callback (events.xml's join and leave). */
+export interface SimStay {
+  userId: string;
+  fullName: string;
+  moderator: boolean;
+  joinedAt: number;
+  leftAt: number | undefined;
+}
+
 /** One session: what create asked for (passwords and voice bridge settled), plus its live state. */
 export interface SimMeeting extends Omit<CreateSpec, 'attendeePW' | 'moderatorPW' | 'voiceBridge'> {
   internalMeetingId: string;
@@ -32,6 +41,10 @@ export interface SimMeeting extends Omit<CreateSpec, 'attendeePW' | 'moderatorPW
   lastLeftAt: number | undefined;
   /** A moderator pressed Record (control.markRecording). */
   recordingMarked: boolean;
+  /** Every join and leave, in order (the analytics callback is built from them). */
+  stays: SimStay[];
+  /** Chats, raised hands, poll votes, talk time by userID (control.engage). */
+  engagement: Map<string, Partial<Record<'chats' | 'raisehand' | 'poll_votes' | 'talk_time', number>>>;
 }
 
 const MINUTE = 60_000;
@@ -92,10 +105,13 @@ export function hasSeatFor(m: SimMeeting, userId: string): boolean {
   return inside.has(userId) || inside.size < m.maxParticipants;
 }
 
-export function enter(m: SimMeeting, attendee: SimAttendee): void {
+export function enter(m: SimMeeting, attendee: SimAttendee, now: number): void {
   const index = m.attendees.findIndex((a) => a.userId === attendee.userId);
   if (index >= 0) m.attendees[index] = attendee;
   else m.attendees.push(attendee);
+  if (index < 0) {
+    m.stays.push({ userId: attendee.userId, fullName: attendee.fullName, moderator: attendee.role === 'MODERATOR', joinedAt: now, leftAt: undefined });
+  }
   m.hasUserJoined = true;
   m.participants.add(attendee.userId);
   m.lastLeftAt = undefined;
@@ -104,6 +120,7 @@ export function enter(m: SimMeeting, attendee: SimAttendee): void {
 export function leave(m: SimMeeting, userId: string, now: number): boolean {
   const before = m.attendees.length;
   m.attendees = m.attendees.filter((a) => a.userId !== userId);
+  for (const stay of m.stays) if (stay.userId === userId && stay.leftAt === undefined) stay.leftAt = now;
   if (before > 0 && m.attendees.length === 0) m.lastLeftAt = now;
   return m.attendees.length !== before;
 }

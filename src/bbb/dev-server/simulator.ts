@@ -1,5 +1,6 @@
 // The simulated BBB server state: meetings by meetingID, recordings, the clock and what happens
 // when a meeting ends (purge, recording processing, callbacks).
+import { analyticsJwt, analyticsPayload, sendAnalytics } from './analytics.ts';
 import { fail, messages } from './api-error.ts';
 import { endCallbackUrl, sendEndCallback, sendRecordingReady, signJwt, type JwtAlgorithm } from './callbacks.ts';
 import type { CreateSpec } from './create-params.ts';
@@ -14,6 +15,8 @@ export interface SimulatorOptions {
   secret: string;
   recordingProcessingMs: number;
   endPurgeMs: number;
+  /** Delay between the end of a meeting and its analytics callback (events archived). */
+  analyticsDelayMs: number;
   jwtAlgorithm: JwtAlgorithm;
   callbacks: boolean;
   log: (line: string) => void;
@@ -31,6 +34,8 @@ export class Simulator {
   readonly scheduler = new Scheduler(() => this.sweep());
   /** redirect=false joins waiting for their client URL to be opened, by session token. */
   readonly sessions = new Map<string, { meeting: SimMeeting; attendee: SimAttendee }>();
+  /** The last analytics body built for each meetingID (sent or not), for tests. */
+  readonly analytics = new Map<string, Record<string, unknown>>();
   callbacksEnabled: boolean;
   private lastCreateTime = 0;
 
@@ -85,6 +90,7 @@ export class Simulator {
       expireNoJoinMin: spec.expireNoJoinMin,
       expireLastLeftMin: spec.expireLastLeftMin,
       guestPolicy: spec.guestPolicy,
+      keepEvents: spec.keepEvents,
       metadata: spec.metadata,
       startTime: createTime,
       endTime: 0,
@@ -95,6 +101,8 @@ export class Simulator {
       participants: new Set(),
       lastLeftAt: undefined,
       recordingMarked: false,
+      stays: [],
+      engagement: new Map(),
     };
     this.meetings.set(spec.meetingId, meeting);
     this.options.log(`created ${spec.meetingId} (${meeting.internalMeetingId})`);
@@ -106,7 +114,7 @@ export class Simulator {
   admit(m: SimMeeting, attendee: SimAttendee): void {
     if (m.ended) fail('meetingForciblyEnded', messages.meetingForciblyEnded);
     if (!hasSeatFor(m, attendee.userId)) fail('maxParticipantsReached', messages.maxParticipantsReached);
-    enter(m, attendee);
+    enter(m, attendee, this.now());
     this.options.log(`${attendee.fullName} (${attendee.userId}) joined ${m.meetingId} as ${attendee.role}`);
     this.rearm();
   }
@@ -117,6 +125,7 @@ export class Simulator {
     m.ended = true;
     m.forciblyEnded = true;
     m.endTime = at;
+    for (const stay of m.stays) stay.leftAt ??= at;
     m.attendees = [];
     for (const [token, session] of this.sessions) if (session.meeting === m) this.sessions.delete(token);
     this.options.log(`ended ${m.meetingId} (${cause}), recordingmarks=${marks}`);
@@ -131,7 +140,17 @@ export class Simulator {
     if (url && this.callbacksEnabled) {
       this.scheduler.track(sendEndCallback(endCallbackUrl(url, marks, m.meetingId), this.options.log));
     }
+    // BBB archives the events only for recorded meetings or with meetingKeepEvents.
+    if (m.keepEvents || m.record) this.scheduler.schedule(at + this.options.analyticsDelayMs, () => this.sendAnalytics(m));
     this.rearm();
+  }
+
+  private sendAnalytics(m: SimMeeting): void {
+    const body = analyticsPayload(m);
+    this.analytics.set(m.meetingId, body);
+    const url = m.metadata.get('analytics-callback-url');
+    if (!url || !this.callbacksEnabled) return;
+    this.scheduler.track(sendAnalytics(url, analyticsJwt(this.options.secret, Date.now()), body, this.options.log));
   }
 
   private finishRecording(rec: SimRecording): void {

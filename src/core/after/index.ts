@@ -1,6 +1,7 @@
 // After the command: meeting-ended and recording-ready events, notify-me, attendance, and the
 // reconciler. createAfter() wires them; app.ts gets `events` (the CommandEvents hooks).
 import type { CommandEvents } from '../../commands/context.ts';
+import { AnalyticsEvents } from './analytics-events.ts';
 import { Background } from './background.ts';
 import type { AfterDeps } from './deps.ts';
 import { MeetingEvents } from './meeting-events.ts';
@@ -9,12 +10,22 @@ import { WaitListNotifier } from './waitlist.ts';
 
 export type { AfterDeps } from './deps.ts';
 
+/** BBB down at start-up must not hold the first answers for long (each check has its own timeout). */
+const STARTUP_WAIT_MS = 10_000;
+
 export interface After {
   events: CommandEvents;
   meetingEvents: MeetingEvents;
+  /** BBB's learning-analytics report of a meeting (exact attendance). */
+  analytics: AnalyticsEvents;
   notifier: WaitListNotifier;
   reconciler: Reconciler;
   background: Background;
+  /**
+   * The first reconciliation of the open meetings (started on first call, waited for at most
+   * STARTUP_WAIT_MS): after a restart, commands wait for it, so status, report and end agree.
+   */
+  ready(): Promise<void>;
   /** Resolves when no after-the-command work is running (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -24,8 +35,15 @@ export function createAfter(d: AfterDeps): After {
   const background = new Background(d.log);
   const meetingEvents = new MeetingEvents(d);
   const notifier = new WaitListNotifier(d);
+  const analytics = new AnalyticsEvents(d, meetingEvents);
   const reconciler = new Reconciler(d, meetingEvents, notifier);
   const { store } = d;
+  let startUp: Promise<void> | undefined;
+  const ready = (): Promise<void> =>
+    (startUp ??= new Promise<void>((resolve) => {
+      setTimeout(resolve, STARTUP_WAIT_MS).unref();
+      reconciler.tick().catch((err: unknown) => d.log.error('start-up reconciliation failed', { error: err })).finally(resolve);
+    }));
 
   const events: CommandEvents = {
     async meetingStarted(_ctx, course, group) {
@@ -59,5 +77,5 @@ export function createAfter(d: AfterDeps): After {
     },
   };
 
-  return { events, meetingEvents, notifier, reconciler, background, idle: () => background.idle() };
+  return { events, meetingEvents, analytics, notifier, reconciler, background, ready, idle: () => background.idle() };
 }

@@ -56,7 +56,10 @@ export class MeetingEvents {
     const course = store.courses.get(row.courseCode);
     if (!course) return undefined;
     const t = messages(course.language ?? this.d.language);
-    const reply = summaryReply(t, course, row, cause.at, store.attendance.presentCount(row.id), this.d.timeZone);
+    // Exact when BBB's analytics came first; recorded in the same step, so a later report can correct it.
+    const people = store.analytics.attendeeCount(row.id) ?? store.attendance.presentCount(row.id);
+    store.analytics.summaryPosted(row.id, people);
+    const reply = summaryReply(t, course, row, cause.at, people, this.d.timeZone);
     const from = cause.fromRoom;
     const rooms = store.rooms.forCourse(row.courseCode, row.group).filter((r) => !(from && r.platform === from.platform && r.roomId === from.roomId));
     await postToRooms(this.d, rooms, reply);

@@ -10,6 +10,8 @@ import type { MeetingEvents } from './meeting-events.ts';
 import type { WaitListNotifier } from './waitlist.ts';
 
 const MAX_MEETING_BACKOFF_MS = 15 * 60_000;
+/** A started meeting whose students wait for a teacher or coach (moderator-present) is looked at this often. */
+export const MODERATOR_WAIT_POLL_MS = 3_000;
 const FIRST_RECORDING_WAIT_MS = 60_000;
 const MAX_RECORDING_BACKOFF_MS = 60 * 60_000;
 
@@ -31,11 +33,15 @@ export class Reconciler {
     return run;
   }
 
-  /** Ticks every `intervalMs` (unref'd: it never keeps the process alive). Returns the stopper. */
+  /**
+   * Ticks every `intervalMs`, or every few seconds when that is longer (a tick only checks what is
+   * due; meetings waiting for a moderator are due every MODERATOR_WAIT_POLL_MS). Unref'd: it never
+   * keeps the process alive. Returns the stopper.
+   */
   start(intervalMs: number): () => void {
     const timer = setInterval(() => {
       this.tick().catch((err: unknown) => this.d.log.error('reconciliation failed', { error: err }));
-    }, intervalMs);
+    }, Math.min(intervalMs, MODERATOR_WAIT_POLL_MS));
     timer.unref();
     return () => clearInterval(timer);
   }
@@ -79,7 +85,10 @@ export class Reconciler {
       return;
     }
     this.d.store.attendance.sample(row.id, info.attendees, now);
-    this.next.set(row.id, { at: now + pollMs, failures: 0 });
+    // Under moderator-present, students are told the moment a teacher or coach is in: look often until then.
+    const course = this.d.store.courses.get(row.courseCode);
+    const waitingForModerator = course?.joinPolicy === 'moderator-present' && info.moderatorCount === 0;
+    this.next.set(row.id, { at: now + (waitingForModerator ? Math.min(pollMs, MODERATOR_WAIT_POLL_MS) : pollMs), failures: 0 });
     // A meeting that became joinable (e.g. a moderator arrived under moderator-present) tells those waiting.
     if (this.d.store.waitList.list(row.courseCode, row.group).length > 0) await this.notifier.notifyWaiting(row.courseCode, row.group);
   }

@@ -39,3 +39,18 @@ export function formatWhen(ms: number, timeZone: string, language: Language, now
     ...(year(ms) === year(now) ? {} : { year: 'numeric' }),
   }).format(ms);
 }
+
+/** `14:36:05`: exact times (from BBB's analytics) keep their seconds. */
+export function formatClockSeconds(ms: number, timeZone: string): string {
+  const f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  return f.format(new Date(ms));
+}
+
+/** `0:40`, `52:12`, `1:02:03`: a span of seconds, the same in every language. */
+export function formatSpan(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const p = (n: number): string => String(n).padStart(2, '0');
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}:${p(m)}:${p(s % 60)}` : `${m}:${p(s % 60)}`;
+}

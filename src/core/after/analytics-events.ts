@@ -1,0 +1,42 @@
+// The analytics report arriving after a meeting: stored once; if the meeting is not yet known to
+// have ended (the end callback was lost), it ends now with the exact count; if the room already got
+// a summary counted from polling and BBB's count differs, the room gets one follow-up message
+// (the Messenger port has no edit; a follow-up reads the same on every platform).
+import { messages } from '../../i18n/index.ts';
+import type { ExactReport } from '../../store/analytics.ts';
+import { meetingKey, type MeetingRecord } from '../model.ts';
+import { postToRooms, type AfterDeps } from './deps.ts';
+import type { MeetingEvents } from './meeting-events.ts';
+
+export class AnalyticsEvents {
+  constructor(
+    private readonly d: AfterDeps,
+    private readonly meetingEvents: MeetingEvents,
+  ) {}
+
+  /** Stores the report and acts on it. False when it had arrived before (nothing changes). */
+  save(row: MeetingRecord, report: ExactReport): boolean {
+    return this.d.store.analytics.save(row.id, report, this.d.now?.() ?? Date.now());
+  }
+
+  /** After a new report was saved: end the meeting with the exact count, or correct the summary. */
+  async arrived(row: MeetingRecord, report: ExactReport): Promise<void> {
+    const { store } = this.d;
+    const current = store.meetings.byId(row.id);
+    if (!current) return;
+    if (current.endedAt === null) {
+      const at = report.finishedAt ?? this.d.now?.() ?? Date.now();
+      if (await this.meetingEvents.onMeetingEnded(current, { reason: 'callback', at })) return; // counted exactly
+    }
+    // A summary counted before the report was stored says its own number: correct it once if BBB's differs.
+    const counted = store.analytics.summaryCount(row.id);
+    const exact = store.analytics.attendeeCount(row.id);
+    if (counted === undefined || exact === undefined || counted === exact) return;
+    const course = store.courses.get(row.courseCode);
+    if (!course) return;
+    const t = messages(course.language ?? this.d.language);
+    const text = t.analytics.exactCount(t.courseLabel(course.title, course.code, row.group), exact, counted);
+    const reply = { audience: 'room' as const, text, topic: { event: 'notice' as const, meetingKey: meetingKey(course.code, row.group) }, language: t.language };
+    await postToRooms(this.d, store.rooms.forCourse(row.courseCode, row.group), reply);
+  }
+}
