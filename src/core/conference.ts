@@ -10,6 +10,7 @@ import { asciiName, bbbMeetingId, meetingName, meetingPasswords, newCallbackToke
 import type { Platform } from './types.ts';
 import { ReadCache } from './read-cache.ts';
 import { courseRecordings } from './after/recordings.ts';
+import { clientOptions, createSettings } from './classroom.ts';
 
 export type MeetingState =
   | { status: 'not-started' }
@@ -119,6 +120,7 @@ export class ConferenceService {
       ...(course.maxParticipants ? { maxParticipants: course.maxParticipants } : {}),
       ...(course.welcome ? { welcome: course.welcome } : {}),
       meta: this.meta(course, group, token),
+      classroom: createSettings(this.o.store.classroom.course(course.code)),
     };
     this.stateCache.delete(meetingId);
     let created;
@@ -222,13 +224,20 @@ export class ConferenceService {
     }
   }
 
-  /** A signed join link for one user and one session (createTime keeps it from joining a later session). */
+  /**
+   * A signed join link for one user and one session (createTime keeps it from joining a later session),
+   * with the course's client options and the user's own preferences.
+   */
   joinUrl(
     session: { meetingId: string; createTime: string },
     user: { platform: Platform; id: string; displayName: string },
     role: 'MODERATOR' | 'VIEWER',
+    courseCode?: string,
   ): string {
+    const classroom = this.o.store.classroom;
+    const client = clientOptions(courseCode ? classroom.course(courseCode) : new Map(), classroom.user(user.platform, user.id));
     return this.api().joinUrl({
+      client,
       meetingId: session.meetingId,
       fullName: user.displayName,
       role,

@@ -15,6 +15,7 @@ import { WaitListStore } from './wait-list.ts';
 import { AttendanceStore } from './attendance.ts';
 import { RecordingLogStore } from './recording-log.ts';
 import { UserLanguageStore } from './user-languages.ts';
+import { ClassroomStore } from './classroom.ts';
 
 export interface StoreOptions {
   secretKey?: string | undefined;
@@ -33,6 +34,7 @@ export class Store {
   readonly attendance: AttendanceStore;
   readonly recordingLog: RecordingLogStore;
   readonly userLanguages: UserLanguageStore;
+  readonly classroom: ClassroomStore;
 
   constructor(
     readonly db: Db,
@@ -48,6 +50,7 @@ export class Store {
     this.attendance = new AttendanceStore(db);
     this.recordingLog = new RecordingLogStore(db);
     this.userLanguages = new UserLanguageStore(db);
+    this.classroom = new ClassroomStore(db);
   }
 
   /**

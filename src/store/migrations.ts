@@ -160,4 +160,25 @@ export const migrations: Migration[] = [
       ) STRICT;
     `,
   },
+  // Step 5 (issue 13, classroom settings): lock settings, layout, texts and client options per
+  // course; client preferences per user.
+  {
+    description: 'classroom settings per course and client preferences per user',
+    sql: `
+      CREATE TABLE course_classroom (
+        course_code TEXT NOT NULL REFERENCES courses(code) ON DELETE CASCADE,
+        name        TEXT NOT NULL,
+        value       TEXT NOT NULL,
+        PRIMARY KEY (course_code, name)
+      ) STRICT;
+
+      CREATE TABLE user_prefs (
+        platform TEXT NOT NULL,
+        user_id  TEXT NOT NULL,
+        name     TEXT NOT NULL,
+        value    TEXT NOT NULL,
+        PRIMARY KEY (platform, user_id, name)
+      ) STRICT;
+    `,
+  },
 ];

@@ -2,6 +2,7 @@
 import { ApiError } from './api-error.ts';
 import { leave, newInternalUserId, type Role, type SimMeeting } from './meeting.ts';
 import type { Simulator } from './simulator.ts';
+import type { SimClassroom } from './create-classroom.ts';
 import type { FaultSpec, Traffic } from './traffic.ts';
 
 export interface DevBbbMeetingView {
@@ -10,6 +11,9 @@ export interface DevBbbMeetingView {
   attendees: { userId: string; fullName: string; role: string }[];
   record: boolean;
   metadata: Record<string, string>;
+  /** What create set that getMeetingInfo does not show (lock settings, layout, texts). */
+  classroom: SimClassroom;
+  welcome: string;
 }
 
 export interface DevBbbControl {
@@ -80,6 +84,8 @@ export function createControl(sim: Simulator, traffic: Traffic): DevBbbControl {
         attendees: m.attendees.map((a) => ({ userId: a.userId, fullName: a.fullName, role: a.role })),
         record: m.record,
         metadata: Object.fromEntries(m.metadata),
+        classroom: structuredClone(m.classroom),
+        welcome: m.welcome,
       };
     },
     async endMeeting(meetingId) {

@@ -1,5 +1,6 @@
 // Validation of create's parameters, with bbb-web's keys and rules.
 import { fail } from './api-error.ts';
+import { parseClassroom, type SimClassroom } from './create-classroom.ts';
 
 export interface CreateSpec {
   meetingId: string;
@@ -19,6 +20,7 @@ export interface CreateSpec {
   expireLastLeftMin: number;
   guestPolicy: string;
   metadata: Map<string, string>;
+  classroom: SimClassroom;
 }
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
@@ -100,5 +102,6 @@ export function parseCreate(p: URLSearchParams): CreateSpec {
     expireLastLeftMin: integerParam(p, 'meetingExpireWhenLastUserLeftInMinutes', 1),
     guestPolicy,
     metadata: metaParams(p),
+    classroom: parseClassroom(p),
   };
 }

@@ -86,6 +86,7 @@ export class Simulator {
       expireLastLeftMin: spec.expireLastLeftMin,
       guestPolicy: spec.guestPolicy,
       metadata: spec.metadata,
+      classroom: spec.classroom,
       startTime: createTime,
       endTime: 0,
       hasUserJoined: false,
