@@ -11,6 +11,7 @@ import type { Platform } from './types.ts';
 import { ReadCache } from './read-cache.ts';
 import { courseRecordings } from './after/recordings.ts';
 import { clientOptions, createSettings } from './classroom.ts';
+import { JoinLinks } from './join-links.ts';
 
 export type MeetingState =
   | { status: 'not-started' }
@@ -32,6 +33,8 @@ export interface ConferenceOptions {
   /** Waits between create retries while an ended meeting is being purged. */
   closingRetryMs?: number[];
   sleep?: (ms: number) => Promise<void>;
+  /** Minutes a one-time join link (PUBLIC_URL/j/...) stays valid (default 10; 0 = signed BBB links instead). */
+  joinLinkMinutes?: number;
 }
 
 export interface Starter {
@@ -46,8 +49,12 @@ export class ConferenceService {
   /** Keyed "<meetingId> <published|all>". */
   private readonly recordingsCache: ReadCache<Recording[]>;
   private readonly sleep: (ms: number) => Promise<void>;
+  /** The links users are given: one-time bot URLs with PUBLIC_URL, else signed BBB URLs. */
+  readonly links: JoinLinks;
 
   constructor(private readonly o: ConferenceOptions) {
+    const minutes = o.joinLinkMinutes ?? 10; // 0: one-time links off
+    this.links = new JoinLinks({ store: o.store, conference: this, publicUrl: minutes > 0 ? o.publicUrl : undefined, ttlMs: minutes * 60_000, ...(o.now ? { now: o.now } : {}) });
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.stateCache = new ReadCache({ ttlMs: o.stateTtlMs ?? 2000, ...(o.now ? { now: o.now } : {}) });
     this.recordingsCache = new ReadCache({ ttlMs: o.recordingsTtlMs ?? 5000, ...(o.now ? { now: o.now } : {}) });

@@ -16,6 +16,7 @@ import { AttendanceStore } from './attendance.ts';
 import { RecordingLogStore } from './recording-log.ts';
 import { UserLanguageStore } from './user-languages.ts';
 import { ClassroomStore } from './classroom.ts';
+import { JoinLinkStore } from './join-links.ts';
 
 export interface StoreOptions {
   secretKey?: string | undefined;
@@ -35,6 +36,7 @@ export class Store {
   readonly recordingLog: RecordingLogStore;
   readonly userLanguages: UserLanguageStore;
   readonly classroom: ClassroomStore;
+  readonly joinLinks: JoinLinkStore;
 
   constructor(
     readonly db: Db,
@@ -51,6 +53,7 @@ export class Store {
     this.recordingLog = new RecordingLogStore(db);
     this.userLanguages = new UserLanguageStore(db);
     this.classroom = new ClassroomStore(db);
+    this.joinLinks = new JoinLinkStore(db);
   }
 
   /**
