@@ -19,12 +19,10 @@ export interface SimClassroom {
   bannerText: string;
 }
 
-const LAYOUTS = ['CUSTOM_LAYOUT', 'SMART_LAYOUT', 'PRESENTATION_FOCUS', 'VIDEO_FOCUS', 'CAMERAS_ONLY', 'PRESENTATION_ONLY', 'PARTICIPANTS_AND_CHAT_ONLY'];
 /** bbb.properties defaultMeetingLayout in 2.6+. */
 const DEFAULT_LAYOUT = 'SMART_LAYOUT';
 
 export function parseClassroom(p: URLSearchParams): SimClassroom {
-  const layout = p.get('meetingLayout') ?? '';
   return {
     muteOnStart: booleanParam(p, 'muteOnStart', false),
     webcamsOnlyForModerator: booleanParam(p, 'webcamsOnlyForModerator', false),
@@ -36,8 +34,8 @@ export function parseClassroom(p: URLSearchParams): SimClassroom {
       disableNotes: booleanParam(p, 'lockSettingsDisableNotes', false),
       lockOnJoin: booleanParam(p, 'lockSettingsLockOnJoin', true),
     },
-    // bbb-web logs an unknown layout and keeps its default; it does not refuse the create.
-    meetingLayout: LAYOUTS.includes(layout) ? layout : DEFAULT_LAYOUT,
+    // bbb-web keeps any non-empty layout as given (ParamsProcessorUtil); the client falls back on unknown ones.
+    meetingLayout: p.get('meetingLayout') || DEFAULT_LAYOUT,
     moderatorOnlyMessage: p.get('moderatorOnlyMessage') ?? '',
     bannerText: p.get('bannerText') ?? '',
   };
