@@ -9,7 +9,7 @@ import type { Logger } from '../../src/log.ts';
 import { messages } from '../../src/i18n/index.ts';
 import { send } from './respond.ts';
 
-const PREVIEWERS = /Slackbot|Synapse|matrix|facebookexternalhit|Twitterbot|Discordbot|TelegramBot|WhatsApp|LinkPreview|Embedly/i;
+const PREVIEWERS = /Slackbot|Synapse|facebookexternalhit|Twitterbot|Discordbot|TelegramBot|WhatsApp|LinkPreview|Embedly/i;
 
 const HEADERS = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex' };
 

@@ -94,6 +94,13 @@ describe('one-time join links', () => {
     expect((await open(link)).status).toBe(302);
   });
 
+  it('of many simultaneous openings exactly one is let through', async () => {
+    await classroom(true);
+    const link = await linkOf('tina general /conference start');
+    const answers = await Promise.all(Array.from({ length: 8 }, () => open(link)));
+    expect(answers.map((a) => a.status).sort()).toEqual([302, 410, 410, 410, 410, 410, 410, 410]);
+  });
+
   it('unknown tokens are refused the same way', async () => {
     await classroom(true);
     for (const token of ['x', 'A'.repeat(43), 'A'.repeat(44), '%3Cscript%3E']) {
