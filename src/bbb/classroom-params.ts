@@ -1,5 +1,5 @@
 // BBB's names for the classroom settings (create) and client options (join userdata).
-import type { ClassroomCreateParams, ClientOptions, MeetingLayout } from './types.ts';
+import type { ClassroomCreateParams, ClientOptions, GuestPolicy, MeetingLayout } from './types.ts';
 
 const CREATE_FLAGS: [keyof ClassroomCreateParams, string][] = [
   ['muteOnStart', 'muteOnStart'],
@@ -19,6 +19,12 @@ export const LAYOUTS: Record<MeetingLayout, string> = {
   'video-focus': 'VIDEO_FOCUS',
 };
 
+const GUEST_POLICIES: Record<GuestPolicy, string> = {
+  'always-accept': 'ALWAYS_ACCEPT',
+  'ask-moderator': 'ASK_MODERATOR',
+  'always-deny': 'ALWAYS_DENY',
+};
+
 const CLIENT_FLAGS: [keyof ClientOptions, string][] = [
   ['listenOnly', 'bbb_listen_only_mode'],
   ['skipEchoTest', 'bbb_skip_check_audio'],
@@ -32,6 +38,7 @@ export function classroomCreatePairs(c: ClassroomCreateParams | undefined): [str
   const out: [string, string][] = [];
   for (const [key, name] of CREATE_FLAGS) if (c[key] !== undefined) out.push([name, String(c[key])]);
   if (c.layout) out.push(['meetingLayout', LAYOUTS[c.layout]]);
+  if (c.guestPolicy) out.push(['guestPolicy', GUEST_POLICIES[c.guestPolicy]]);
   if (c.moderatorOnlyMessage !== undefined) out.push(['moderatorOnlyMessage', c.moderatorOnlyMessage]);
   if (c.bannerText !== undefined) out.push(['bannerText', c.bannerText]);
   return out;

@@ -46,6 +46,8 @@ export interface CreateMeetingParams {
 }
 
 export type MeetingLayout = 'custom' | 'smart' | 'presentation-focus' | 'video-focus';
+/** Who admits guests (join with guest=true). */
+export type GuestPolicy = 'always-accept' | 'ask-moderator' | 'always-deny';
 
 /** A course's classroom settings as create sends them; absent = the server's default. */
 export interface ClassroomCreateParams {
@@ -58,6 +60,7 @@ export interface ClassroomCreateParams {
   lockSharedNotes?: boolean;
   lockOnJoin?: boolean;
   layout?: MeetingLayout;
+  guestPolicy?: GuestPolicy;
   moderatorOnlyMessage?: string;
   bannerText?: string;
 }

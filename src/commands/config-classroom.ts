@@ -2,7 +2,7 @@
 import type { CommandContext } from './context.ts';
 import { refusal, toUser } from './context.ts';
 import type { Course } from '../core/model.ts';
-import { CLASSROOM_OPTIONS, LAYOUT_NAMES, TEXT_MAX, parseClassroomValue, type ClassroomOption } from '../core/classroom.ts';
+import { CLASSROOM_OPTIONS, TEXT_MAX, parseClassroomValue, type ClassroomOption } from '../core/classroom.ts';
 import type { Reply } from '../core/types.ts';
 
 export const CLASSROOM_OPTION_NAMES = CLASSROOM_OPTIONS.map((o) => o.name);
@@ -10,7 +10,7 @@ export const CLASSROOM_OPTION_NAMES = CLASSROOM_OPTIONS.map((o) => o.name);
 export function setClassroomOption(ctx: CommandContext, course: Course, option: ClassroomOption, raw: string): Reply[] {
   const value = parseClassroomValue(option, raw);
   if (value === undefined) {
-    const expected = ctx.t.classroom.expected(LAYOUT_NAMES.join(', '), TEXT_MAX[option.name] ?? 1000)[option.kind];
+    const expected = ctx.t.classroom.expected((option.choices ?? []).join(', '), TEXT_MAX[option.name] ?? 1000)[option.kind];
     return [refusal(ctx.t.badOptionValue(option.name, expected))];
   }
   ctx.store.classroom.setCourse(course.code, option.name, value);

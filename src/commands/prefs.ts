@@ -2,7 +2,7 @@
 // user's join links only, in every course; an unset preference follows the course's setting.
 import type { Command } from './context.ts';
 import { refusal, toUser } from './context.ts';
-import { CLASSROOM_OPTIONS, LAYOUT_NAMES, parseClassroomValue } from '../core/classroom.ts';
+import { CLASSROOM_OPTIONS, parseClassroomValue } from '../core/classroom.ts';
 import { shownValue } from './config-classroom.ts';
 
 const PREFS = CLASSROOM_OPTIONS.filter((o) => o.at === 'join');
@@ -27,7 +27,7 @@ export const prefs: Command = {
     if (!option) return [refusal(ctx.t.classroom.prefUnknown(name, NAMES.join(', ')))];
     const parsed = value === undefined || extra.length > 0 ? undefined : parseClassroomValue(option, value);
     if (parsed === undefined) {
-      return [refusal(ctx.t.badOptionValue(option.name, ctx.t.classroom.expected(LAYOUT_NAMES.join(', '), 0).flag))];
+      return [refusal(ctx.t.badOptionValue(option.name, ctx.t.classroom.expected('', 0).flag))];
     }
     ctx.store.classroom.setUser(platform, user.id, option.name, parsed);
     return [toUser(ctx.t.classroom.prefSet(option.name, parsed === null ? 'default' : parsed === 'true' ? 'on' : 'off'))];

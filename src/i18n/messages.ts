@@ -208,9 +208,9 @@ export function buildMessages(c: Formatter) {
     // classroom (issue 13): classroom settings, link preferences, one-time links
     classroom: {
       /** What `config set` expects for each kind of classroom option. */
-      expected: (layouts: string, max: number): Record<'flag' | 'layout' | 'text', string> => ({
+      expected: (choices: string, max: number): Record<'flag' | 'choice' | 'text', string> => ({
         flag: f('classroom.expectedFlag'),
-        layout: f('classroom.expectedLayout', { layouts }),
+        choice: f('classroom.expectedChoice', { choices }),
         text: f('classroom.expectedText', { max }),
       }),
       serverDefault: f('classroom.serverDefault'),

@@ -27,13 +27,13 @@ describe('BBB names of the classroom settings', () => {
   it('create carries every setting under its bbb-web name', () => {
     const q = createQuery({
       muteOnStart: true, webcamsOnlyForModerator: false, lockCameras: true, lockMicrophones: false, lockPrivateChat: true,
-      lockPublicChat: false, lockSharedNotes: true, lockOnJoin: false, layout: 'presentation-focus',
+      lockPublicChat: false, lockSharedNotes: true, lockOnJoin: false, layout: 'presentation-focus', guestPolicy: 'ask-moderator',
       moderatorOnlyMessage: 'Only for you & co', bannerText: 'Exam week',
     });
     expect(Object.fromEntries([...q].filter(([k]) => !['meetingID', 'name', 'checksum'].includes(k)))).toEqual({
       muteOnStart: 'true', webcamsOnlyForModerator: 'false', lockSettingsDisableCam: 'true', lockSettingsDisableMic: 'false',
       lockSettingsDisablePrivateChat: 'true', lockSettingsDisablePublicChat: 'false', lockSettingsDisableNotes: 'true',
-      lockSettingsLockOnJoin: 'false', meetingLayout: 'PRESENTATION_FOCUS', moderatorOnlyMessage: 'Only for you & co', bannerText: 'Exam week',
+      lockSettingsLockOnJoin: 'false', meetingLayout: 'PRESENTATION_FOCUS', guestPolicy: 'ASK_MODERATOR', moderatorOnlyMessage: 'Only for you & co', bannerText: 'Exam week',
     });
   });
 

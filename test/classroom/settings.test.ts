@@ -26,7 +26,9 @@ async function startedClassroom() {
 
 describe('classroom settings sent at create', () => {
   it('without settings the server keeps its defaults', async () => {
-    expect(await startedClassroom()).toEqual({
+    const classroom = await startedClassroom();
+    expect(bot.bbb.control.meeting(bot.conference.meetingIdOf('MATH101', ''))!.guestPolicy).toBe('ALWAYS_ACCEPT');
+    expect(classroom).toEqual({
       muteOnStart: false,
       webcamsOnlyForModerator: false,
       lockSettings: { disableCam: false, disableMic: false, disablePrivateChat: false, disablePublicChat: false, disableNotes: false, lockOnJoin: true },
@@ -42,6 +44,7 @@ describe('classroom settings sent at create', () => {
     }
     await set('lock-on-join', 'off');
     await set('layout', 'video-focus');
+    expect(await set('guest-policy', 'ask-moderator')).toMatch(/guest-policy is now ask-moderator/);
     await set('moderator-message', 'Remember to record, %%CONFNAME%%!');
     await set('banner', 'Exam week: cameras on please');
     expect(await startedClassroom()).toEqual({
@@ -52,6 +55,7 @@ describe('classroom settings sent at create', () => {
       moderatorOnlyMessage: 'Remember to record, %%CONFNAME%%!',
       bannerText: 'Exam week: cameras on please',
     });
+    expect(bot.bbb.control.meeting(bot.conference.meetingIdOf('MATH101', ''))!.guestPolicy).toBe('ASK_MODERATOR');
   });
 
   it('each layout name maps to its BBB layout', async () => {
@@ -92,6 +96,7 @@ describe('classroom settings are validated', () => {
   it.each([
     ['mute-on-start', 'maybe', /Invalid value for mute-on-start: expected on, off or default\./],
     ['layout', 'grid', /Invalid value for layout: expected one of custom, smart, presentation-focus, video-focus, or default\./],
+    ['guest-policy', 'maybe', /Invalid value for guest-policy: expected one of always-accept, ask-moderator, always-deny, or default\./],
     ['banner', 'x'.repeat(201), /Invalid value for banner: expected a text of at most 200 characters, or none\./],
     ['listen-only', '2', /Invalid value for listen-only: expected on, off or default\./],
   ])('%s %s is refused with what is expected', async (option, value, message) => {

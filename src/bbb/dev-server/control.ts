@@ -14,6 +14,7 @@ export interface DevBbbMeetingView {
   /** What create set that getMeetingInfo does not show (lock settings, layout, texts). */
   classroom: SimClassroom;
   welcome: string;
+  guestPolicy: string;
 }
 
 export interface DevBbbControl {
@@ -86,6 +87,7 @@ export function createControl(sim: Simulator, traffic: Traffic): DevBbbControl {
         metadata: Object.fromEntries(m.metadata),
         classroom: structuredClone(m.classroom),
         welcome: m.welcome,
+        guestPolicy: m.guestPolicy,
       };
     },
     async endMeeting(meetingId) {
