@@ -49,6 +49,7 @@ export function createBot(
     fallbackServer: envServer ?? options.fallbackServer,
     defaultDurationMinutes: config.BBB_DEFAULT_DURATION_MINUTES,
     publicUrl: config.PUBLIC_URL,
+    joinLinkMinutes: config.HTTP_JOIN_LINK_MINUTES,
   });
   const prefixes: Record<Platform, string> = { console: '/conference', slack: '/conference', matrix: config.MATRIX_COMMAND_PREFIX };
   // The after-the-command services reach the app (messengers, contexts) once it exists.

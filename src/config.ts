@@ -57,6 +57,7 @@ export const configSchema = z.object({
   HTTP_PORT: port.optional(),
   HTTP_HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: httpUrl,
+  HTTP_JOIN_LINK_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
   METRICS_TOKEN: optionalString,
   RECORDING_WATCH_HOURS: z.coerce.number().min(0.1).max(24 * 14).default(48),
   BBB_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),

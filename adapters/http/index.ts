@@ -1,4 +1,5 @@
-// The bot's HTTP surface: /healthz, /readyz, /metrics, BBB callbacks (meeting ended, recording ready), and routes
+// The bot's HTTP surface: /healthz, /readyz, /metrics, BBB callbacks (meeting ended, recording ready), one-time
+// join links (/j/<token>), and routes
 // mounted by chat adapters (Slack's /slack/events). Junk (an unparseable URL, a body over the
 // cap, a sender that hangs up mid-body) gets a 4xx and one WARN line, never an ERROR.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,6 +9,7 @@ import { declaredTooLarge, refuseTooLarge } from './body.ts';
 import { callbackRoute } from './callbacks.ts';
 import { createHealth } from './health.ts';
 import { metricsRoute } from './metrics.ts';
+import { joinLinkRoute } from './join-links.ts';
 import { send } from './respond.ts';
 
 /** A route mounted by a chat adapter: returns false when the path is not its own. */
@@ -17,6 +19,7 @@ export function createHttpHandler(o: { bot: Bot; log: Logger; routes: Route[] })
   const callbacks = callbackRoute(o.bot, o.log);
   const health = createHealth(o.bot);
   const metrics = metricsRoute(o.bot);
+  const joinLinks = joinLinkRoute(o.bot, o.log);
   const reads = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void> | void>([
     ['/healthz', (_req, res) => health.live(res)],
     ['/readyz', (_req, res) => health.ready(res)],
@@ -38,6 +41,7 @@ export function createHttpHandler(o: { bot: Bot; log: Logger; routes: Route[] })
       return refuseTooLarge(res);
     }
     try {
+      if (joinLinks(req, res, url)) return;
       for (const route of o.routes) if (route(req, res, url)) return;
       let work = callbacks(req, res, url);
       const read = reads.get(url.pathname);

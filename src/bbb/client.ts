@@ -4,6 +4,7 @@
 // credential for that call, so URLs are never put into messages, and server texts are scrubbed.
 import type { z } from 'zod';
 import { signedQuery } from './checksum.ts';
+import { classroomCreatePairs, clientUserdata } from './classroom-params.ts';
 import { BodyTooLargeError, readCapped } from './body.ts';
 import {
   BbbApiError, BbbError, BbbHttpError, BbbInvalidResponseError, BbbResponseTooLargeError, BbbTimeoutError,
@@ -82,6 +83,7 @@ export class BbbClient implements BbbApi {
     add(q, 'meetingExpireWhenLastUserLeftInMinutes', p.expireWhenLastUserLeftMinutes);
     add(q, 'meetingKeepEvents', p.keepEvents);
     addMeta(q, p.meta);
+    q.push(...classroomCreatePairs(p.classroom));
     return this.#call('create', q, schema.createSchema);
   }
 
@@ -93,7 +95,7 @@ export class BbbClient implements BbbApi {
     add(q, 'createTime', p.createTime);
     add(q, 'password', p.password);
     add(q, 'redirect', p.redirect);
-    for (const [key, value] of Object.entries(p.userdata ?? {})) {
+    for (const [key, value] of Object.entries({ ...p.userdata, ...clientUserdata(p.client) })) {
       if (!USERDATA_KEY.test(key)) throw new BbbError(`Invalid userdata key "${key}": use letters, digits and _ only`);
       q.push([`userdata-${key}`, value]);
     }

@@ -43,6 +43,36 @@ export interface CreateMeetingParams {
   keepEvents?: boolean;
   /** meta_<key>=<value>; keys must match [A-Za-z][A-Za-z0-9-]*. Sent as meta_<key>. */
   meta?: Record<string, string>;
+  /** Lock settings, media defaults, layout and texts (classroom-params.ts maps them). */
+  classroom?: ClassroomCreateParams;
+}
+
+export type MeetingLayout = 'custom' | 'smart' | 'presentation-focus' | 'video-focus';
+/** Who admits guests (join with guest=true). */
+export type GuestPolicy = 'always-accept' | 'ask-moderator' | 'always-deny';
+
+/** A course's classroom settings as create sends them; absent = the server's default. */
+export interface ClassroomCreateParams {
+  muteOnStart?: boolean;
+  webcamsOnlyForModerator?: boolean;
+  lockCameras?: boolean;
+  lockMicrophones?: boolean;
+  lockPrivateChat?: boolean;
+  lockPublicChat?: boolean;
+  lockSharedNotes?: boolean;
+  lockOnJoin?: boolean;
+  layout?: MeetingLayout;
+  guestPolicy?: GuestPolicy;
+  moderatorOnlyMessage?: string;
+  bannerText?: string;
+}
+
+/** HTML5 client options for one user's join (sent as userdata-bbb_*). */
+export interface ClientOptions {
+  listenOnly?: boolean;
+  skipEchoTest?: boolean;
+  autoJoinAudio?: boolean;
+  autoShareWebcam?: boolean;
 }
 
 export interface CreatedMeeting {
@@ -70,6 +100,8 @@ export interface JoinUrlParams {
   redirect?: boolean;
   /** userdata-<key>=<value> */
   userdata?: Record<string, string>;
+  /** Client options (classroom-params.ts maps them to userdata-bbb_*). */
+  client?: ClientOptions;
 }
 
 export interface Attendee {

@@ -3,6 +3,7 @@
 import type { Command, CommandContext } from './context.ts';
 import { refusal, toUser } from './context.ts';
 import { ServerCheckError } from '../core/errors.ts';
+import { classroomLines } from './config-classroom.ts';
 
 export const configServer: Command = {
   path: ['config', 'server'],
@@ -75,6 +76,7 @@ function showLines(ctx: CommandContext): string[] {
     `welcome: ${c.welcome ?? t.notSet}`,
     `join-policy: ${c.joinPolicy}`,
     `language: ${c.language ?? t.defaultValue(ctx.defaults.language)}`,
+    ...classroomLines(ctx, c),
   );
   return lines;
 }

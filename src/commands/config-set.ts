@@ -5,6 +5,8 @@ import { refusal, toUser } from './context.ts';
 import type { CourseOptions } from '../store/courses.ts';
 import type { Language } from '../core/model.ts';
 import { AVAILABLE, messages } from '../i18n/index.ts';
+import { classroomOption } from '../core/classroom.ts';
+import { CLASSROOM_OPTION_NAMES, setClassroomOption } from './config-classroom.ts';
 
 interface OptionSpec {
   schema: z.ZodType<CourseOptions>;
@@ -42,15 +44,17 @@ const OPTIONS: Record<string, OptionSpec> = {
 
 export const configSet: Command = {
   path: ['config', 'set'],
-  usage: `config set <${Object.keys(OPTIONS).join('|')}> <value>`,
+  usage: `config set <${[...Object.keys(OPTIONS), ...CLASSROOM_OPTION_NAMES].join('|')}> <value>`,
   who: 'admin',
   async run(ctx, args) {
     const [name, ...valueWords] = args.words;
     if (!name || valueWords.length === 0) return [refusal(ctx.t.usage(ctx.prefix, 'config set', this.usage))];
     const spec = OPTIONS[name];
-    if (!spec) return [refusal(ctx.t.unknownOption(name, Object.keys(OPTIONS).join(', ')))];
+    const classroom = classroomOption(name);
+    if (!spec && !classroom) return [refusal(ctx.t.unknownOption(name, [...Object.keys(OPTIONS), ...CLASSROOM_OPTION_NAMES].join(', ')))];
     if (!ctx.course || !ctx.link) return [refusal(ctx.t.roomNotLinkedAdmin(ctx.prefix))];
     const raw = valueWords.join(' ');
+    if (!spec) return setClassroomOption(ctx, ctx.course, classroom!, raw);
     const parsed = spec.schema.safeParse(name === 'welcome' ? raw : raw.toLowerCase());
     if (!parsed.success) return [refusal(ctx.t.badOptionValue(name, ctx.t.optionExpected(AVAILABLE.join(', '))[name] ?? ''))];
     ctx.store.courses.update(ctx.course.code, parsed.data);

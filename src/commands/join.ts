@@ -27,8 +27,9 @@ export async function joinReply(ctx: CommandContext, offerNotify: boolean): Prom
   const info = state.info;
   if (seats.left < 1) return toUser(ctx.t.full(label, Math.max(info.participantCount, max), max));
   const role = moderator ? 'MODERATOR' : 'VIEWER';
-  const url = ctx.conference.joinUrl(info, { platform: ctx.inv.platform, ...ctx.inv.user }, role);
   const open = ctx.store.meetings.open(course.code, group);
+  const where = { courseCode: course.code, meetingRowId: open?.id, prefix: ctx.prefix };
+  const url = ctx.conference.links.give(info, { platform: ctx.inv.platform, ...ctx.inv.user }, role, where);
   ctx.events.linkGiven(ctx, open?.id, role);
   return toUser(moderator ? ctx.t.yourModeratorLink(label) : ctx.t.yourViewerLink(label), {
     links: [

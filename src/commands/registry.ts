@@ -13,6 +13,7 @@ import { notify } from './notify.ts';
 import { recordingsDelete, recordingsList, recordingsPublish, recordingsUnpublish } from './recordings.ts';
 import { report } from './report.ts';
 import { language } from './language.ts';
+import { prefs } from './prefs.ts';
 import { isModerator } from '../core/roles.ts';
 import type { Reply } from '../core/types.ts';
 import { commandWord, tokenize } from '../core/tokens.ts';
@@ -38,7 +39,7 @@ const configHelp: Command = {
 
 export const commands: Command[] = [
   help, start, join, end, status,
-  notify, language, recordingsList, recordingsPublish, recordingsUnpublish, recordingsDelete, report,
+  notify, language, prefs, recordingsList, recordingsPublish, recordingsUnpublish, recordingsDelete, report,
   configHelp, configServer, configShow, configLink, configUnlink, configTeacher, configAdmin, configSet, configCheckAdmin,
 ];
 

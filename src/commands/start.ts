@@ -13,7 +13,8 @@ export const start: Command = {
       userId: ctx.inv.user.id,
       roomId: ctx.inv.room.id,
     });
-    const url = ctx.conference.joinUrl(session, { platform: ctx.inv.platform, ...ctx.inv.user }, 'MODERATOR');
+    const where = { courseCode: course.code, meetingRowId: meeting.id, prefix: ctx.prefix };
+    const url = ctx.conference.links.give(session, { platform: ctx.inv.platform, ...ctx.inv.user }, 'MODERATOR', where);
     ctx.events.linkGiven(ctx, meeting.id, 'MODERATOR');
     const link = { url, label: ctx.t.moderatorLinkLabel, kind: 'join-moderator' as const };
     if (!created) return [toUser(ctx.t.alreadyRunning(label), { links: [link] })];

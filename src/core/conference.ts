@@ -12,6 +12,8 @@ import type { Platform } from './types.ts';
 import { ReadCache } from './read-cache.ts';
 import { NEAR_LIMIT_SEATS, SeatLedger } from './seats.ts';
 import { courseRecordings } from './after/recordings.ts';
+import { clientOptions, createSettings } from './classroom.ts';
+import { JoinLinks } from './join-links.ts';
 
 export type MeetingState =
   | { status: 'not-started' }
@@ -36,6 +38,8 @@ export interface ConferenceOptions {
   /** Waits between create retries while an ended meeting is being purged. */
   closingRetryMs?: number[];
   sleep?: (ms: number) => Promise<void>;
+  /** Minutes a one-time join link (PUBLIC_URL/j/...) stays valid (default 10; 0 = signed BBB links instead). */
+  joinLinkMinutes?: number;
 }
 
 export interface Starter {
@@ -51,8 +55,12 @@ export class ConferenceService {
   private readonly recordingsCache: ReadCache<Recording[]>;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly seats = new SeatLedger();
+  /** The links users are given: one-time bot URLs with PUBLIC_URL, else signed BBB URLs. */
+  readonly links: JoinLinks;
 
   constructor(private readonly o: ConferenceOptions) {
+    const minutes = o.joinLinkMinutes ?? 10; // 0: one-time links off
+    this.links = new JoinLinks({ store: o.store, conference: this, publicUrl: minutes > 0 ? o.publicUrl : undefined, ttlMs: minutes * 60_000, ...(o.now ? { now: o.now } : {}) });
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.stateCache = new ReadCache({ ttlMs: o.stateTtlMs ?? 2000, ...(o.now ? { now: o.now } : {}) });
     this.recordingsCache = new ReadCache({ ttlMs: o.recordingsTtlMs ?? 5000, ...(o.now ? { now: o.now } : {}) });
@@ -128,6 +136,7 @@ export class ConferenceService {
       ...(course.maxParticipants ? { maxParticipants: course.maxParticipants } : {}),
       ...(course.welcome ? { welcome: course.welcome } : {}),
       meta: this.meta(course, group, token),
+      classroom: createSettings(this.o.store.classroom.course(course.code)),
     };
     this.stateCache.delete(meetingId);
     let created;
@@ -249,14 +258,21 @@ export class ConferenceService {
     }
   }
 
-  /** A signed join link for one user and one session (createTime keeps it from joining a later session). */
+  /**
+   * A signed join link for one user and one session (createTime keeps it from joining a later session),
+   * with the course's client options and the user's own preferences.
+   */
   joinUrl(
     session: { meetingId: string; createTime: string },
     user: { platform: Platform; id: string; displayName: string },
     role: 'MODERATOR' | 'VIEWER',
+    courseCode?: string,
   ): string {
     this.seats.give(session.meetingId, `${user.platform}:${user.id}`, this.now());
+    const classroom = this.o.store.classroom;
+    const client = clientOptions(courseCode ? classroom.course(courseCode) : new Map(), classroom.user(user.platform, user.id));
     return this.api().joinUrl({
+      client,
       meetingId: session.meetingId,
       fullName: user.displayName,
       role,

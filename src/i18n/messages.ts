@@ -227,6 +227,24 @@ export function buildMessages(c: Formatter) {
       privateTo: (user: string) => f('console.privateTo', { user }),
       typeAction: (action: string) => f('console.typeAction', { action }),
     },
+    // classroom (issue 13): classroom settings, link preferences, one-time links
+    classroom: {
+      /** What `config set` expects for each kind of classroom option. */
+      expected: (choices: string, max: number): Record<'flag' | 'choice' | 'text', string> => ({
+        flag: f('classroom.expectedFlag'),
+        choice: f('classroom.expectedChoice', { choices }),
+        text: f('classroom.expectedText', { max }),
+      }),
+      serverDefault: f('classroom.serverDefault'),
+      appliesNextLink: f('classroom.appliesNextLink'),
+      prefsTitle: f('classroom.prefsTitle'),
+      courseSetting: f('classroom.courseSetting'),
+      prefsHint: (prefix: string, options: string) => f('classroom.prefsHint', { prefix, options }),
+      prefSet: (name: string, value: 'on' | 'off' | 'default') => f('classroom.prefSet', { name, value }),
+      prefUnknown: (name: string, options: string) => f('classroom.prefUnknown', { name, options }),
+      linkPageTitle: f('classroom.linkPageTitle'),
+      linkRefused: (reason: 'used' | 'expired', command: string) => f('classroom.linkRefused', { reason, command }),
+    },
   };
 }
 

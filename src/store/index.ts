@@ -16,6 +16,8 @@ import { AttendanceStore } from './attendance.ts';
 import { RecordingLogStore } from './recording-log.ts';
 import { UserLanguageStore } from './user-languages.ts';
 import { AnalyticsStore } from './analytics.ts';
+import { ClassroomStore } from './classroom.ts';
+import { JoinLinkStore } from './join-links.ts';
 
 export interface StoreOptions {
   secretKey?: string | undefined;
@@ -35,6 +37,8 @@ export class Store {
   readonly recordingLog: RecordingLogStore;
   readonly userLanguages: UserLanguageStore;
   readonly analytics: AnalyticsStore;
+  readonly classroom: ClassroomStore;
+  readonly joinLinks: JoinLinkStore;
 
   constructor(
     readonly db: Db,
@@ -51,6 +55,8 @@ export class Store {
     this.recordingLog = new RecordingLogStore(db);
     this.userLanguages = new UserLanguageStore(db);
     this.analytics = new AnalyticsStore(db);
+    this.classroom = new ClassroomStore(db);
+    this.joinLinks = new JoinLinkStore(db);
   }
 
   /**

@@ -193,4 +193,43 @@ export const migrations: Migration[] = [
       ) STRICT;
     `,
   },
+  // Step 6 (issue 13, classroom settings): lock settings, layout, texts and client options per
+  // course; client preferences per user; one-time join links (the token only as its SHA-256,
+  // and no signed BBB URL: it is made when the link is opened).
+  {
+    description: 'classroom settings per course, client preferences per user, one-time join links',
+    sql: `
+      CREATE TABLE course_classroom (
+        course_code TEXT NOT NULL REFERENCES courses(code) ON DELETE CASCADE,
+        name        TEXT NOT NULL,
+        value       TEXT NOT NULL,
+        PRIMARY KEY (course_code, name)
+      ) STRICT;
+
+      CREATE TABLE user_prefs (
+        platform TEXT NOT NULL,
+        user_id  TEXT NOT NULL,
+        name     TEXT NOT NULL,
+        value    TEXT NOT NULL,
+        PRIMARY KEY (platform, user_id, name)
+      ) STRICT;
+
+      CREATE TABLE join_links (
+        token_hash     TEXT PRIMARY KEY,
+        course_code    TEXT NOT NULL,
+        meeting_row_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+        bbb_meeting_id TEXT NOT NULL,
+        create_time    TEXT NOT NULL,
+        platform       TEXT NOT NULL,
+        user_id        TEXT NOT NULL,
+        display_name   TEXT NOT NULL,
+        role           TEXT NOT NULL CHECK (role IN ('MODERATOR', 'VIEWER')),
+        prefix         TEXT NOT NULL,
+        created_at     INTEGER NOT NULL,
+        expires_at     INTEGER NOT NULL,
+        opened_at      INTEGER
+      ) STRICT;
+      CREATE INDEX join_links_expiry ON join_links (expires_at);
+    `,
+  },
 ];

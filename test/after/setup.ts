@@ -1,5 +1,6 @@
 // A linked classroom for the after-the-command tests: MATH101 in room #general, tina teaches,
 // everything driven through the console adapter; plus the invariants every test must keep.
+import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import type { ConsoleLine } from '../../adapters/console/render.ts';
 import { consoleDriver, type Driver } from '../helpers/console-driver.ts';
@@ -37,11 +38,13 @@ export function checkInvariants(c: Classroom): void {
     const serialized = JSON.stringify(line);
     expect(serialized).not.toContain(c.bot.bbb.secret);
     for (const url of line.links) {
-      const isJoin = url.includes('/join?');
+      const oneTime = /\/j\/([A-Za-z0-9_-]+)$/.exec(url)?.[1]; // a one-time bot link (with PUBLIC_URL)
+      const isJoin = url.includes('/join?') || oneTime !== undefined;
       if (line.audience === 'room') expect(isJoin).toBe(false);
-      if (isJoin) expect(new URL(url).searchParams.get('userID')).toBe(`console:${line.user}`);
+      if (oneTime) expect(c.bot.store.joinLinks.get(createHash('sha256').update(oneTime).digest('hex'))?.userId).toBe(line.user);
+      else if (isJoin) expect(new URL(url).searchParams.get('userID')).toBe(`console:${line.user}`);
     }
-    if (line.audience === 'room') expect(line.text).not.toMatch(/\/join\?/);
+    if (line.audience === 'room') expect(line.text).not.toMatch(/\/join\?|\/j\//);
   }
   expect(c.bot.log.lines.join('\n')).not.toContain(c.bot.bbb.secret);
   expect(c.bot.log.lines.filter((l) => /could not post|refusing to send a join link/.test(l))).toEqual([]);

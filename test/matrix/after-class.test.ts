@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MatrixWorld, SentEvent } from '../fakes/matrix-world.ts';
 import { settle, type TestBot } from '../helpers/test-bot.ts';
+import { followJoinLink } from '../helpers/join-link.ts';
 import { startRealMatrixBot, type RealMatrixBot } from './real-bot.ts';
 import { ADMIN, bodies, expectNoJoinUrlInSharedRooms, isPrivateRoom, SAM, TINA, until } from './harness.ts';
 
@@ -13,7 +14,7 @@ const WAIT_MS = 5_000;
 const MIN = 60_000;
 const SUMMARY = /^Algebra \(MATH101\) has ended\. Started \d{1,2} [A-Z][a-z]+(?: \d{4})? at \d\d:\d\d, ended at \d\d:\d\d \(.+\); \d+ (person|people) took part\.$/;
 const READY = /^The recording of Algebra \(MATH101\) from /;
-const JOIN_URL = /https?:\/\/\S+\/join\?\S+/;
+const JOIN_URL = /https?:\/\/\S+\/(?:join\?|j\/)\S+/; // a signed BBB URL or a one-time bot link
 
 let real: RealMatrixBot | undefined;
 afterEach(async () => {
@@ -67,21 +68,20 @@ function repliesTo(world: MatrixWorld, roomId: string, eventId: string): SentEve
   });
 }
 
-/** The join URL in the user's DM whose role is `role` (the last one). */
-function linkIn(c: MatrixClass, userId: string, role: 'MODERATOR' | 'VIEWER'): string {
-  const urls = bodies(c.world, c.dmOf(userId))
-    .map((b) => JOIN_URL.exec(b)?.[0])
-    .filter((u): u is string => u !== undefined && new URL(u).searchParams.get('role') === role);
-  const url = urls.at(-1);
-  if (!url) throw new Error(`no ${role} link in the DM of ${userId}`);
-  return url;
+/** The last join link in the user's DM, followed if it is a one-time bot link; it must grant `role`. */
+async function linkIn(c: MatrixClass, userId: string, role: 'MODERATOR' | 'VIEWER'): Promise<string> {
+  const url = bodies(c.world, c.dmOf(userId)).map((b) => JOIN_URL.exec(b)?.[0]).filter((u) => u !== undefined).at(-1);
+  if (!url) throw new Error(`no link in the DM of ${userId}`);
+  const direct = await followJoinLink(url);
+  expect(new URL(direct).searchParams.get('role')).toBe(role);
+  return direct;
 }
 
 /** tina starts the class; tina and sam open their links (the dev server lets them in). */
 async function classWithTwoInside(c: MatrixClass): Promise<void> {
   await c.command(c.room, TINA, '!conference start', 2); // announcement + "I sent you a direct message"
   await c.command(c.room, SAM, '!conference join');
-  for (const url of [linkIn(c, TINA, 'MODERATOR'), linkIn(c, SAM, 'VIEWER')]) {
+  for (const url of [await linkIn(c, TINA, 'MODERATOR'), await linkIn(c, SAM, 'VIEWER')]) {
     const res = await fetch(url);
     expect(res.status).toBe(200);
     await res.arrayBuffer();

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ANNOUNCEMENT_NAMESPACE } from '../../adapters/slack/delivery.ts';
 import { meetingKey } from '../../src/core/model.ts';
 import { startTestBot, type TestBot, type TestBotOptions } from '../helpers/test-bot.ts';
+import { followJoinLink, linkRole } from '../helpers/join-link.ts';
 import { ADMIN, STUDENT, TEACHER } from '../fakes/slack-fake-app.ts';
 import { ephemeralBlockActionPayload } from '../fakes/slack-requests.ts';
 import type { ApiCall, ResponseUrlPost } from '../fakes/slack-web-api.ts';
@@ -97,7 +98,7 @@ async function start(c: Classroom): Promise<ApiCall> {
   const before = c.channelPosts().length;
   const [moderator] = await c.run('start', TEACHER);
   expect(moderator!.body['response_type']).toBe('ephemeral');
-  expect(new URL(urls(moderator!.body)[0]!).searchParams.get('role')).toBe('MODERATOR');
+  expect(linkRole(c.bot, urls(moderator!.body)[0]!)).toBe('MODERATOR');
   const posts = await c.h.api.waitFor(() => c.channelPosts().length === before + 1 && c.channelPosts(), 5000, 'the start announcement');
   const announcement = posts.at(-1)!;
   expect(buttons(announcement.body).map((b) => b['action_id'])).toEqual(['conference_join']);
@@ -250,7 +251,7 @@ describe('Slack: after the command, end to end', () => {
       value: String(buttons(announcement.body)[0]!['value']),
     });
     const [viewer] = await api.waitFor(() => api.postsTo(click.responseUrl).length === 1 && api.postsTo(click.responseUrl), 5000, 'the VIEWER link');
-    const link = urls(viewer!.body)[0]!;
+    const link = await followJoinLink(urls(viewer!.body)[0]!);
     expect(new URL(link).searchParams.get('role')).toBe('VIEWER');
     const page = await fetch(link);
     expect(page.status).toBe(200);

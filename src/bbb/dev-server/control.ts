@@ -2,6 +2,7 @@
 import { ApiError } from './api-error.ts';
 import { leave, newInternalUserId, type Role, type SimMeeting } from './meeting.ts';
 import type { Simulator } from './simulator.ts';
+import type { SimClassroom } from './create-classroom.ts';
 import type { FaultSpec, Traffic } from './traffic.ts';
 
 export interface DevBbbMeetingView {
@@ -12,6 +13,10 @@ export interface DevBbbMeetingView {
   /** Created with meetingKeepEvents=true. */
   keepEvents: boolean;
   metadata: Record<string, string>;
+  /** What create set that getMeetingInfo does not show (lock settings, layout, texts). */
+  classroom: SimClassroom;
+  welcome: string;
+  guestPolicy: string;
 }
 
 export interface DevBbbControl {
@@ -87,6 +92,9 @@ export function createControl(sim: Simulator, traffic: Traffic): DevBbbControl {
         record: m.record,
         keepEvents: m.keepEvents,
         metadata: Object.fromEntries(m.metadata),
+        classroom: structuredClone(m.classroom),
+        welcome: m.welcome,
+        guestPolicy: m.guestPolicy,
       };
     },
     async endMeeting(meetingId) {

@@ -1,5 +1,6 @@
 // Validation of create's parameters, with bbb-web's keys and rules.
 import { fail } from './api-error.ts';
+import { parseClassroom, type SimClassroom } from './create-classroom.ts';
 
 export interface CreateSpec {
   meetingId: string;
@@ -21,6 +22,7 @@ export interface CreateSpec {
   /** meetingKeepEvents: events archived (and the analytics callback sent) without recording. */
   keepEvents: boolean;
   metadata: Map<string, string>;
+  classroom: SimClassroom;
 }
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
@@ -103,5 +105,6 @@ export function parseCreate(p: URLSearchParams): CreateSpec {
     guestPolicy,
     keepEvents: booleanParam(p, 'meetingKeepEvents', false),
     metadata: metaParams(p),
+    classroom: parseClassroom(p),
   };
 }

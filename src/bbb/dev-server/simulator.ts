@@ -92,6 +92,7 @@ export class Simulator {
       guestPolicy: spec.guestPolicy,
       keepEvents: spec.keepEvents,
       metadata: spec.metadata,
+      classroom: spec.classroom,
       startTime: createTime,
       endTime: 0,
       hasUserJoined: false,
