@@ -2,6 +2,7 @@
 // adapter on loopback: exact join/leave times, the right count when BBB ended the meeting before
 // any poll, and forged, expired, repeated and oversized posts.
 import { SignJWT } from 'jose';
+import { followJoinLink } from '../helpers/join-link.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatClockSeconds } from '../../src/core/after/time.ts';
 import { checkInvariants, classroom, roomLines, settle, SUMMARY, type Classroom } from './setup.ts';
@@ -15,7 +16,10 @@ afterEach(async () => {
 
 /** BBB archives the events a while after the end; the tests move the dev server's clock past it. */
 const ARCHIVING_MS = 60_000;
-const exactClassroom = (): Promise<Classroom> => classroom({ http: true, devBbb: { analyticsDelayMs: ARCHIVING_MS } });
+// Direct BBB links (one-time bot links off): opening a one-time link is itself recorded as a join,
+// which would hide the gap between sampled and exact attendance these tests are about.
+const exactClassroom = (): Promise<Classroom> =>
+  classroom({ http: true, env: { HTTP_JOIN_LINK_MINUTES: '0' }, devBbb: { analyticsDelayMs: ARCHIVING_MS } });
 
 /** Lets the end's own work finish, then BBB's events archiving: the analytics callback is sent (if enabled). */
 async function archived(cl: Classroom): Promise<void> {
@@ -35,12 +39,13 @@ async function open(link: string): Promise<void> {
 
 /** tina starts and sam joins; both open their links. Nobody polls. */
 async function twoInside(cl: Classroom): Promise<void> {
+  const isLink = (u: string): boolean => u.includes('/join?') || u.includes('/j/'); // one-time bot links with PUBLIC_URL
   const [started] = await cl.d.run('tina general /conference start');
-  const tinaLink = cl.d.all.find((l) => l.user === 'tina' && l.links.some((u) => u.includes('/join?')))!.links.find((u) => u.includes('/join?'))!;
+  const tinaLink = cl.d.all.find((l) => l.user === 'tina' && l.links.some(isLink))!.links.find(isLink)!;
   const [joined] = await cl.d.run('sam general /conference join');
   expect(started).toBeDefined();
-  await open(tinaLink);
-  await open(joined!.links.find((u) => u.includes('/join?'))!);
+  await open(await followJoinLink(tinaLink));
+  await open(await followJoinLink(joined!.links.find(isLink)!));
 }
 
 const jwt = (secret: string, alg: 'HS256' | 'HS512', exp: number | undefined): Promise<string> => {
