@@ -12,7 +12,7 @@ import { registerConfigSubmit } from './listeners/config-submit.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 import { createSlackMessenger } from './messenger.ts';
 import { slackErrorCode } from './slack-errors.ts';
-import { createUserDirectory } from './users.ts';
+import { createUserDirectory, type ProfileCache } from './users.ts';
 
 /** Where Slack sends slash commands and interactivity in HTTP mode (manifest.yml). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -29,6 +29,8 @@ export interface SlackAdapterOptions {
   app: App;
   config: Config;
   log: Logger;
+  /** Users' names kept in the database (Store.userProfiles); without it, in memory only. */
+  profiles?: ProfileCache;
   /** Tests only: shorter timings. */
   timings?: { noticeMs?: number; modalRaceMs?: number };
 }
@@ -68,6 +70,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
   const users = createUserDirectory({
     client: bolt.client,
     adminsFromWorkspace: config.SLACK_ADMINS_FROM_WORKSPACE,
+    ...(opts.profiles ? { profiles: opts.profiles } : {}),
     onError: (code) => log.warn('slack: users.info failed', { error: code }),
   });
   const deps: ListenerDeps = {

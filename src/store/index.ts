@@ -14,6 +14,7 @@ import { StateStore } from './state.ts';
 import { WaitListStore } from './wait-list.ts';
 import { AttendanceStore } from './attendance.ts';
 import { RecordingLogStore } from './recording-log.ts';
+import { UserProfileStore } from './user-profiles.ts';
 
 export interface StoreOptions {
   secretKey?: string | undefined;
@@ -31,6 +32,7 @@ export class Store {
   readonly waitList: WaitListStore;
   readonly attendance: AttendanceStore;
   readonly recordingLog: RecordingLogStore;
+  readonly userProfiles: UserProfileStore;
 
   constructor(
     readonly db: Db,
@@ -45,6 +47,7 @@ export class Store {
     this.waitList = new WaitListStore(db);
     this.attendance = new AttendanceStore(db);
     this.recordingLog = new RecordingLogStore(db);
+    this.userProfiles = new UserProfileStore(db);
   }
 
   /**
