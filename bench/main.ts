@@ -1,11 +1,15 @@
 // `npm run bench`: the 9:00 join burst against a bare Bolt floor, the bot, and the core alone,
 // alternating over several rounds; prints each run, then the medians with ratios and goals.
 //   npm run bench -- [--n 5000] [--concurrency 50] [--courses 50] [--students 100] [--rounds 3]
-//                    [--warmup 50] [--quick] [--profile] [--no-core] [--json]
+//                    [--warmup 50] [--quick] [--profile] [--cold] [--no-core] [--json]
+// --profile keeps the bot's and core's CPU profiles and prints where the time went; --cold skips
+// yesterday's joins, so every student is new to the bot (users.info for each).
 import { cpus, loadavg } from 'node:os';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measure, setUp, type Figures, type Params } from './run.ts';
+import { summarise as where } from './profile.ts';
 import { runLine, summarise, table } from './table.ts';
 import { startWorld } from './world.ts';
 
@@ -19,6 +23,7 @@ const { values } = parseArgs({
     warmup: { type: 'string' },
     quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    cold: { type: 'boolean', default: false },
     'no-core': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
@@ -41,6 +46,7 @@ const p: Params = {
   rounds: int(values.rounds, base.rounds, 'rounds'),
   warmup: int(values.warmup, base.warmup, 'warmup'),
   profile: values.profile,
+  cold: values.cold,
 };
 
 const say = (line: string): void => void (values.json ? process.stderr : process.stdout).write(line + '\n');
@@ -71,5 +77,9 @@ const core = of('core').length > 0 ? summarise(of('core')) : undefined;
 say('');
 say(`medians over ${p.rounds} round(s); load average after: ${load()}`);
 say(table(floor, bot, core, p.courses));
-if (p.profile) say(`CPU profiles (bot and core): ${world.dir}/profiles`);
+if (p.profile) {
+  const dir = join(world.dir, 'profiles');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) say(`\n${file} (whole process, warm-up included)\n${where(join(dir, file), 12)}`);
+  say(`\nCPU profiles kept in ${dir} (open them in Chrome DevTools > Performance)`);
+}
 if (values.json) process.stdout.write(JSON.stringify({ params: p, floor, bot, core, runs }) + '\n');

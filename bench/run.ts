@@ -15,6 +15,8 @@ export interface Params {
   rounds: number;
   warmup: number;
   profile: boolean;
+  /** Skip yesterday's joins: the bot knows no student's name (every join asks users.info). */
+  cold: boolean;
 }
 
 export interface Figures {
@@ -25,6 +27,8 @@ export interface Figures {
   peakRssMb: number;
   bbbCalls: number;
   usersInfoCalls: number;
+  /** The burst's duration: BBB calls are bounded by courses × (seconds / state cache lifetime). */
+  wallMs: number;
   /** Answers that were right: a VIEWER link for the bot and core, any answer for the floor. */
   correct: number;
   failures: number;
@@ -51,9 +55,15 @@ function env(kind: ChildKind, w: World, port: number, p: Params): Record<string,
 export async function setUp(w: World, p: Params): Promise<void> {
   const child = await startChild('bot', env('bot', w, await freePort(), p), { logFile: join(w.dir, 'setup.log') });
   try {
+    const url = `http://127.0.0.1:${child.port}/slack/events`;
     w.sink.done = () => true;
-    const r = await burst({ url: `http://127.0.0.1:${child.port}/slack/events`, signingSecret: SIGNING_SECRET, commands: setupCommands(w), concurrency: 1, sink: w.sink });
+    const r = await burst({ url, signingSecret: SIGNING_SECRET, commands: setupCommands(w), concurrency: 1, sink: w.sink });
     if (r.failures.length > 0) throw new Error(`bench set-up failed: ${r.failures[0]}`);
+    if (p.cold) return;
+    // Yesterday's class: every student joined once, so the bot knows their names (as at 9:00 on a school day).
+    w.sink.done = isViewerLink;
+    const y = await burst({ url, signingSecret: SIGNING_SECRET, commands: joinCommands(w, w.courses * w.students), concurrency: p.concurrency, sink: w.sink });
+    if (y.failures.length > 0) throw new Error(`bench set-up (yesterday's joins) failed: ${y.failures[0]}`);
   } finally {
     await child.stop();
   }
@@ -61,7 +71,7 @@ export async function setUp(w: World, p: Params): Promise<void> {
 
 export async function measure(kind: ChildKind, w: World, p: Params, round: number): Promise<Figures> {
   const profileDir = p.profile && kind !== 'floor' ? join(w.dir, 'profiles') : undefined;
-  const child = await startChild(kind, env(kind, w, await freePort(), p), { logFile: join(w.dir, `${kind}-${round}.log`), profileDir });
+  const child = await startChild(kind, env(kind, w, await freePort(), p), { logFile: join(w.dir, `${kind}-${round}.log`), profileDir, profileName: `${kind}-${round}` });
   try {
     const before = { bbb: bbbCalls(w), users: w.api.callsTo('users.info').length };
     if (kind === 'core') return await coreFigures(child, w, before);
@@ -83,6 +93,7 @@ export async function measure(kind: ChildKind, w: World, p: Params, round: numbe
       peakRssMb: stats.maxRssKb / 1024,
       bbbCalls: bbbCalls(w) - bbb0,
       usersInfoCalls: w.api.callsTo('users.info').length - users0,
+      wallMs: r.wallMs,
       correct: kind === 'floor' ? r.bodies.length : r.bodies.filter(isViewerLink).length,
       failures: r.failures.length,
     };
@@ -97,7 +108,7 @@ function warmupCommands(w: World, n: number): SlashCommand[] {
 }
 
 async function coreFigures(child: Awaited<ReturnType<typeof startChild>>, w: World, before: { bbb: number; users: number }): Promise<Figures> {
-  const r = (await child.result()) as Omit<Figures, 'kind' | 'peakRssMb' | 'bbbCalls' | 'usersInfoCalls'>;
+  const r = (await child.result()) as Omit<Figures, 'kind' | 'peakRssMb' | 'bbbCalls' | 'usersInfoCalls'>; // wallMs included
   const stats = await child.stats();
   return { kind: 'core', ...r, peakRssMb: stats.maxRssKb / 1024, bbbCalls: bbbCalls(w) - before.bbb, usersInfoCalls: w.api.callsTo('users.info').length - before.users };
 }

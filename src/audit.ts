@@ -1,6 +1,6 @@
 // One INFO line per command, whatever the platform: who, where, which command, how it went, how long.
 // The command's words only (e.g. "config server"), never its arguments: those may be a secret.
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Invocation, Reply } from './core/types.ts';
 import type { Logger } from './log.ts';
@@ -21,10 +21,15 @@ export interface Audit {
   done(): void;
 }
 
+/** 8 random hex digits. randomUUID draws from a pooled buffer; randomBytes(4) was a system call per command. */
+export function commandId(): string {
+  return randomUUID().slice(0, 8);
+}
+
 export function startAudit(parent: Logger, inv: Invocation): Audit {
   const started = performance.now();
   const audit: Audit = {
-    log: parent.child({ cmd: randomBytes(4).toString('hex') }),
+    log: parent.child({ cmd: commandId() }),
     command: '?',
     outcome: 'error',
     set(outcome, replies) {

@@ -56,4 +56,5 @@ process.send?.({
   p95Ms: sorted[Math.max(0, Math.ceil(0.95 * sorted.length) - 1)] ?? Number.NaN,
   correct: r.correct,
   failures: n - r.latencies.length,
+  wallMs: r.wallMs,
 });
