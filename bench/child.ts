@@ -14,9 +14,9 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export async function startChild(kind: ChildKind, env: Record<string, string>, opts: { logFile: string; profileDir?: string | undefined; profileName?: string }): Promise<Child> {
+export async function startChild(kind: ChildKind, env: Record<string, string>, opts: { logFile: string; profileDir?: string | undefined }): Promise<Child> {
   const err = openSync(opts.logFile, 'a');
-  const execArgv = ['--import', 'tsx', ...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`, `--cpu-prof-name=${opts.profileName ?? kind}.cpuprofile`] : [])];
+  const execArgv = ['--import', 'tsx', ...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : [])];
   const proc: ChildProcess = fork(new URL(`./children/${kind}.ts`, import.meta.url), [], {
     env: { ...process.env, ...env },
     execArgv,

@@ -5,7 +5,7 @@
 // --profile keeps the bot's and core's CPU profiles and prints where the time went; --cold skips
 // yesterday's joins, so every student is new to the bot (users.info for each).
 import { cpus, loadavg } from 'node:os';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measure, setUp, type Figures, type Params } from './run.ts';
@@ -79,7 +79,12 @@ say(`medians over ${p.rounds} round(s); load average after: ${load()}`);
 say(table(floor, bot, core, p.courses));
 if (p.profile) {
   const dir = join(world.dir, 'profiles');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) say(`\n${file} (whole process, warm-up included)\n${where(join(dir, file), 12)}`);
+  for (const run of readdirSync(dir).sort()) {
+    // One profile per thread (tsx's loader runs in a worker): the main thread's is the largest.
+    const files = readdirSync(join(dir, run)).map((f) => join(dir, run, f));
+    const main = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
+    if (main) say(`\n${run}: ${main} (whole process, warm-up included)\n${where(main, 12)}`);
+  }
   say(`\nCPU profiles kept in ${dir} (open them in Chrome DevTools > Performance)`);
 }
 if (values.json) process.stdout.write(JSON.stringify({ params: p, floor, bot, core, runs }) + '\n');

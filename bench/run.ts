@@ -70,8 +70,8 @@ export async function setUp(w: World, p: Params): Promise<void> {
 }
 
 export async function measure(kind: ChildKind, w: World, p: Params, round: number): Promise<Figures> {
-  const profileDir = p.profile && kind !== 'floor' ? join(w.dir, 'profiles') : undefined;
-  const child = await startChild(kind, env(kind, w, await freePort(), p), { logFile: join(w.dir, `${kind}-${round}.log`), profileDir, profileName: `${kind}-${round}` });
+  const profileDir = p.profile && kind !== 'floor' ? join(w.dir, 'profiles', `${kind}-${round}`) : undefined;
+  const child = await startChild(kind, env(kind, w, await freePort(), p), { logFile: join(w.dir, `${kind}-${round}.log`), profileDir });
   try {
     const before = { bbb: bbbCalls(w), users: w.api.callsTo('users.info').length };
     if (kind === 'core') return await coreFigures(child, w, before);
