@@ -2,6 +2,7 @@
 // alternating over several rounds; prints each run, then the medians with ratios and goals.
 //   npm run bench -- [--n 5000] [--concurrency 50] [--courses 50] [--students 100] [--rounds 3]
 //                    [--warmup 50] [--quick] [--profile] [--cold] [--no-core] [--json]
+// --log-level warn drops the audit line (one INFO line per command) to measure what it costs.
 // --profile keeps the bot's and core's CPU profiles and prints where the time went; --cold skips
 // yesterday's joins, so every student is new to the bot (users.info for each).
 import { cpus, loadavg } from 'node:os';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     cold: { type: 'boolean', default: false },
+    'log-level': { type: 'string', default: 'info' },
     'no-core': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
@@ -47,11 +49,12 @@ const p: Params = {
   warmup: int(values.warmup, base.warmup, 'warmup'),
   profile: values.profile,
   cold: values.cold,
+  logLevel: values['log-level'],
 };
 
 const say = (line: string): void => void (values.json ? process.stderr : process.stdout).write(line + '\n');
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
-say(`bench: N=${p.n} concurrency=${p.concurrency} courses=${p.courses} students=${p.students} rounds=${p.rounds}`);
+say(`bench: N=${p.n} concurrency=${p.concurrency} courses=${p.courses} students=${p.students} rounds=${p.rounds} log-level=${p.logLevel}`);
 say(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${load()}`);
 
 const world = await startWorld({ courses: p.courses, students: p.students });
@@ -85,6 +88,6 @@ if (p.profile) {
     const main = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
     if (main) say(`\n${run}: ${main} (whole process, warm-up included)\n${where(main, 12)}`);
   }
-  say(`\nCPU profiles kept in ${dir} (open them in Chrome DevTools > Performance)`);
+  say(`\nCPU profiles (floor, bot, core) kept in ${dir} (open them in Chrome DevTools > Performance)`);
 }
 if (values.json) process.stdout.write(JSON.stringify({ params: p, floor, bot, core, runs }) + '\n');

@@ -17,6 +17,8 @@ export interface Params {
   profile: boolean;
   /** Skip yesterday's joins: the bot knows no student's name (every join asks users.info). */
   cold: boolean;
+  /** LOG_LEVEL of the bot and core children (info: the audit line per command). */
+  logLevel: string;
 }
 
 export interface Figures {
@@ -47,7 +49,7 @@ const bbbCalls = (w: World): number => Object.values(w.bbb.control.callCounts())
 
 function env(kind: ChildKind, w: World, port: number, p: Params): Record<string, string> {
   if (kind === 'floor') return { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: w.api.apiUrl };
-  const e = botEnv(w, port);
+  const e = { ...botEnv(w, port), LOG_LEVEL: p.logLevel };
   return kind === 'core' ? { ...e, BENCH_N: String(p.n), BENCH_CONCURRENCY: String(p.concurrency), BENCH_COURSES: String(p.courses), BENCH_STUDENTS: String(p.students) } : e;
 }
 
@@ -70,7 +72,7 @@ export async function setUp(w: World, p: Params): Promise<void> {
 }
 
 export async function measure(kind: ChildKind, w: World, p: Params, round: number): Promise<Figures> {
-  const profileDir = p.profile && kind !== 'floor' ? join(w.dir, 'profiles', `${kind}-${round}`) : undefined;
+  const profileDir = p.profile ? join(w.dir, 'profiles', `${kind}-${round}`) : undefined;
   const child = await startChild(kind, env(kind, w, await freePort(), p), { logFile: join(w.dir, `${kind}-${round}.log`), profileDir });
   try {
     const before = { bbb: bbbCalls(w), users: w.api.callsTo('users.info').length };
