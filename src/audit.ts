@@ -28,8 +28,20 @@ export function commandId(): string {
 
 export function startAudit(parent: Logger, inv: Invocation): Audit {
   const started = performance.now();
+  const cmd = commandId();
+  // The child logger is made only if the command logs something itself (most log nothing).
+  let child: Logger | undefined;
+  const own = (): Logger => (child ??= parent.child({ cmd }));
+  const log: Logger = {
+    debug: (msg, fields) => own().debug(msg, fields),
+    info: (msg, fields) => own().info(msg, fields),
+    warn: (msg, fields) => own().warn(msg, fields),
+    error: (msg, fields) => own().error(msg, fields),
+    addSecret: (secret) => parent.addSecret(secret),
+    child: (bindings) => own().child(bindings),
+  };
   const audit: Audit = {
-    log: parent.child({ cmd: commandId() }),
+    log,
     command: '?',
     outcome: 'error',
     set(outcome, replies) {
@@ -37,7 +49,8 @@ export function startAudit(parent: Logger, inv: Invocation): Audit {
       return replies;
     },
     done() {
-      audit.log.info('command', {
+      parent.info('command', {
+        cmd,
         platform: inv.platform,
         room: inv.room.id,
         user: inv.user.id,

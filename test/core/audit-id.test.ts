@@ -1,4 +1,6 @@
-// The audit line's command id (issue 14 made it cheaper): still 8 random hex digits, one per command.
+// The audit line's command id (issue 14 made it cheaper: a pooled random source, and the command's
+// child logger made only when the command logs): still 8 random hex digits, one per command, and
+// the command's own lines carry the same id as its audit line.
 import { describe, expect, it } from 'vitest';
 import { commandId, startAudit } from '../../src/audit.ts';
 import { memoryLogger } from '../../src/log.ts';
@@ -17,5 +19,19 @@ describe('audit command id', () => {
     const cmds = log.lines.map((l) => /"cmd":"([0-9a-f]+)"/.exec(l)?.[1]);
     expect(cmds.every((c) => c !== undefined && /^[0-9a-f]{8}$/.test(c))).toBe(true);
     expect(new Set(cmds).size).toBe(3);
+  });
+
+  it("a command's own lines and its audit line carry the same id", () => {
+    const log = memoryLogger();
+    const inv = { platform: 'slack' as const, user: { id: 'U1', displayName: 'Sam' }, room: { id: 'C1' }, text: 'join' };
+    const audit = startAudit(log, inv);
+    audit.log.warn('BBB unavailable', { error: 'timeout' });
+    audit.log.child({ step: 'x' }).info('inner');
+    audit.done();
+    const cmdOf = (l: string): string | undefined => /"cmd":"([0-9a-f]{8})"/.exec(l)?.[1];
+    expect(log.lines).toHaveLength(3);
+    expect(new Set(log.lines.map(cmdOf)).size).toBe(1);
+    expect(cmdOf(log.lines[0]!)).toBeDefined();
+    expect(log.lines[1]).toContain('"step":"x"');
   });
 });
