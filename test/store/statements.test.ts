@@ -55,4 +55,20 @@ describe('store statements and commits', () => {
       { numRuns: 60 },
     );
   });
+
+  it('the BBB server settings are read from the table once, and a change is seen at once', () => {
+    const store = openStore();
+    const compile = store.db.prepare.bind(store.db);
+    let reads = 0;
+    store.db.prepare = ((sql: string) => {
+      if (sql.startsWith('SELECT value FROM settings')) reads += 1;
+      return compile(sql);
+    }) as typeof store.db.prepare;
+    expect(store.settings.server()).toBeUndefined();
+    store.settings.setServer({ url: 'https://bbb.example.edu/bigbluebutton/api', secret: 's3cret-0123456789' });
+    for (let i = 0; i < 50; i++) expect(store.settings.server()).toEqual({ url: 'https://bbb.example.edu/bigbluebutton/api', secret: 's3cret-0123456789' });
+    expect(reads).toBeLessThanOrEqual(4); // two settings, read before and after the change (was 2 per call)
+    store.settings.setServer({ url: 'https://other.example.edu/bigbluebutton/api', secret: 'other-0123456789' });
+    expect(store.settings.server()?.url).toBe('https://other.example.edu/bigbluebutton/api');
+  });
 });
