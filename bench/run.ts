@@ -29,6 +29,8 @@ export interface Figures {
   peakRssMb: number;
   bbbCalls: number;
   usersInfoCalls: number;
+  /** CPU of the bench process itself (load generator, fake Slack, sink, BBB dev server) per command. */
+  harnessCpuMsPerCommand: number;
   /** The burst's duration: BBB calls are bounded by courses × (seconds / state cache lifetime). */
   wallMs: number;
   /** Answers that were right: a VIEWER link for the bot and core, any answer for the floor. */
@@ -85,7 +87,9 @@ export async function measure(kind: ChildKind, w: World, p: Params, round: numbe
     const cpu0 = (await child.stats()).cpuMicros;
     const bbb0 = bbbCalls(w);
     const users0 = w.api.callsTo('users.info').length;
+    const own0 = process.cpuUsage();
     const r = await send(joinCommands(w, p.n));
+    const own = process.cpuUsage(own0);
     const stats = await child.stats();
     return {
       kind,
@@ -96,6 +100,7 @@ export async function measure(kind: ChildKind, w: World, p: Params, round: numbe
       bbbCalls: bbbCalls(w) - bbb0,
       usersInfoCalls: w.api.callsTo('users.info').length - users0,
       wallMs: r.wallMs,
+      harnessCpuMsPerCommand: (own.user + own.system) / 1000 / p.n,
       correct: kind === 'floor' ? r.bodies.length : r.bodies.filter(isViewerLink).length,
       failures: r.failures.length,
     };
@@ -112,5 +117,5 @@ function warmupCommands(w: World, n: number): SlashCommand[] {
 async function coreFigures(child: Awaited<ReturnType<typeof startChild>>, w: World, before: { bbb: number; users: number }): Promise<Figures> {
   const r = (await child.result()) as Omit<Figures, 'kind' | 'peakRssMb' | 'bbbCalls' | 'usersInfoCalls'>; // wallMs included
   const stats = await child.stats();
-  return { kind: 'core', ...r, peakRssMb: stats.maxRssKb / 1024, bbbCalls: bbbCalls(w) - before.bbb, usersInfoCalls: w.api.callsTo('users.info').length - before.users };
+  return { kind: 'core', harnessCpuMsPerCommand: 0, ...r, peakRssMb: stats.maxRssKb / 1024, bbbCalls: bbbCalls(w) - before.bbb, usersInfoCalls: w.api.callsTo('users.info').length - before.users };
 }

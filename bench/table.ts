@@ -20,6 +20,7 @@ export function summarise(runs: Figures[]): Summary {
     bbbCalls: m('bbbCalls'),
     usersInfoCalls: m('usersInfoCalls'),
     wallMs: m('wallMs'),
+    harnessCpuMsPerCommand: m('harnessCpuMsPerCommand'),
     correct: Math.min(...runs.map((r) => r.correct)),
     failures: Math.max(...runs.map((r) => r.failures)),
   };
@@ -55,11 +56,12 @@ export function table(floor: Summary, bot: Summary, core: Summary | undefined, c
     ['peak RSS', `${f(floor.peakRssMb, 0)} MB`, `${f(bot.peakRssMb, 0)} MB`, `+${f(rss, 0)} MB`, `≤ +${GOALS.rssExtraMb} MB ${mark(rss <= GOALS.rssExtraMb)}`, core ? `${f(core.peakRssMb, 0)} MB` : ''],
     ['BBB calls for the burst', '–', `${f(bot.bbbCalls, 0)} (${f(bot.bbbCalls / courses, 1)} per course)`, '', `≤ 1 per course per 2 s (${bbbBound(courses, bot.wallMs)}) ${mark(bot.bbbCalls <= bbbBound(courses, bot.wallMs))}`, core ? f(core.bbbCalls, 0) : ''],
     ['users.info calls', '–', f(bot.usersInfoCalls, 0), '', '', ''],
+    ['bench process CPU per command (load, fakes, BBB)', `${f(floor.harnessCpuMsPerCommand)} ms`, `${f(bot.harnessCpuMsPerCommand)} ms`, '', '', ''],
     ['right answers (min)', f(floor.correct, 0), f(bot.correct, 0), '', '', core ? f(core.correct, 0) : ''],
   ];
   return rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
 export function runLine(round: number, r: Figures): string {
-  return `round ${round} ${r.kind.padEnd(5)} cpu ${f(r.cpuMsPerCommand)} ms/cmd  ${f(r.commandsPerSecond, 0)} cmd/s  p95 ${f(r.p95Ms, 0)} ms  rss ${f(r.peakRssMb, 0)} MB  bbb ${r.bbbCalls}  users.info ${r.usersInfoCalls}  right ${r.correct}  failed ${r.failures}`;
+  return `round ${round} ${r.kind.padEnd(5)} cpu ${f(r.cpuMsPerCommand)} ms/cmd (bench ${f(r.harnessCpuMsPerCommand)})  ${f(r.commandsPerSecond, 0)} cmd/s  p95 ${f(r.p95Ms, 0)} ms  rss ${f(r.peakRssMb, 0)} MB  bbb ${r.bbbCalls}  users.info ${r.usersInfoCalls}  right ${r.correct}  failed ${r.failures}`;
 }
