@@ -9,6 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ChildKind } from './child.ts';
 import { measure, setUp, type Figures, type Params } from './run.ts';
 import { summarise as where } from './profile.ts';
 import { runLine, summarise, table } from './table.ts';
@@ -62,7 +63,8 @@ const runs: Figures[] = [];
 try {
   await setUp(world, p);
   for (let round = 1; round <= p.rounds; round++) {
-    for (const kind of ['floor', 'bot', ...(values['no-core'] ? [] : ['core'])] as const) {
+    const kinds: ChildKind[] = values['no-core'] ? ['floor', 'bot'] : ['floor', 'bot', 'core'];
+    for (const kind of kinds) {
       const r = await measure(kind, world, p, round);
       runs.push(r);
       say(runLine(round, r));
