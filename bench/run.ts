@@ -36,6 +36,8 @@ export interface Figures {
   /** Answers that were right: a VIEWER link for the bot and core, any answer for the floor. */
   correct: number;
   failures: number;
+  /** The first few failure messages (HTTP status, no answer on the response_url …). */
+  failureSamples?: string[];
 }
 
 async function freePort(): Promise<number> {
@@ -103,6 +105,7 @@ export async function measure(kind: ChildKind, w: World, p: Params, round: numbe
       harnessCpuMsPerCommand: (own.user + own.system) / 1000 / p.n,
       correct: kind === 'floor' ? r.bodies.length : r.bodies.filter(isViewerLink).length,
       failures: r.failures.length,
+      ...(r.failures.length > 0 ? { failureSamples: [...new Set(r.failures)].slice(0, 3) } : {}),
     };
   } finally {
     await child.stop();
