@@ -85,7 +85,7 @@ async function startAdapters(config: Config, bot: Bot, log: Logger, stops: (() =
   if (slackEnabled(config)) {
     const { createSlackAdapter } = await import('./slack/index.ts');
     try {
-      const slack = await createSlackAdapter({ app: bot.app, config, log });
+      const slack = await createSlackAdapter({ app: bot.app, config, log, profiles: bot.store.userProfiles });
       bot.app.attachMessenger(slack.messenger);
       if (slack.handleHttp) routes.push(slack.handleHttp);
       await slack.start();

@@ -1,6 +1,6 @@
 // One INFO line per command, whatever the platform: who, where, which command, how it went, how long.
 // The command's words only (e.g. "config server"), never its arguments: those may be a secret.
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Invocation, Reply } from './core/types.ts';
 import type { Logger } from './log.ts';
@@ -21,14 +21,31 @@ export interface Audit {
   done(): void;
 }
 
+/** 8 random hex digits. randomUUID draws from a pooled buffer; randomBytes(4) was a system call per command. */
+export function commandId(): string {
+  return randomUUID().slice(0, 8);
+}
+
 export function startAudit(
   parent: Logger,
   inv: Invocation,
   onDone?: (command: string, outcome: Outcome, seconds: number) => void,
 ): Audit {
   const started = performance.now();
+  const cmd = commandId();
+  // The child logger is made only if the command logs something itself (most log nothing).
+  let child: Logger | undefined;
+  const own = (): Logger => (child ??= parent.child({ cmd }));
+  const log: Logger = {
+    debug: (msg, fields) => own().debug(msg, fields),
+    info: (msg, fields) => own().info(msg, fields),
+    warn: (msg, fields) => own().warn(msg, fields),
+    error: (msg, fields) => own().error(msg, fields),
+    addSecret: (secret) => parent.addSecret(secret),
+    child: (bindings) => own().child(bindings),
+  };
   const audit: Audit = {
-    log: parent.child({ cmd: randomBytes(4).toString('hex') }),
+    log,
     command: '?',
     outcome: 'error',
     set(outcome, replies) {
@@ -38,7 +55,8 @@ export function startAudit(
     done() {
       const ms = performance.now() - started;
       onDone?.(audit.command === '?' ? 'unknown' : audit.command, audit.outcome, ms / 1000);
-      audit.log.info('command', {
+      parent.info('command', {
+        cmd,
         platform: inv.platform,
         room: inv.room.id,
         user: inv.user.id,

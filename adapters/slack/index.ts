@@ -14,7 +14,7 @@ import type { ListenerDeps } from './listeners/deps.ts';
 import { createSlackMessenger } from './messenger.ts';
 import { createRequestGuard, type RequestGuard } from './request-guard.ts';
 import { slackErrorCode } from './slack-errors.ts';
-import { createUserDirectory } from './users.ts';
+import { createUserDirectory, type ProfileCache } from './users.ts';
 
 /** Where Slack sends slash commands and interactivity in HTTP mode (manifest.yml). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -33,6 +33,8 @@ export interface SlackAdapterOptions {
   app: App;
   config: Config;
   log: Logger;
+  /** Users' names kept in the database (Store.userProfiles); without it, in memory only. */
+  profiles?: ProfileCache;
   /** Tests only: shorter timings. */
   timings?: { noticeMs?: number; modalRaceMs?: number };
 }
@@ -72,6 +74,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
   const users = createUserDirectory({
     client: bolt.client,
     adminsFromWorkspace: config.SLACK_ADMINS_FROM_WORKSPACE,
+    ...(opts.profiles ? { profiles: opts.profiles } : {}),
     onError: (code) => log.warn('slack: users.info failed', { error: code }),
   });
   const deps: ListenerDeps = {

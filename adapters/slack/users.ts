@@ -1,6 +1,10 @@
-// Who is this Slack user? users.info (with their locale), cached in memory (10 minutes by default).
+// Who is this Slack user? users.info (with their locale), cached in memory (10 minutes by default) and, with a
+// profile store, in the database (a day by default), so that a known user costs no users.info
+// call, not even after a restart. A workspace admin's record is kept only as long as the memory
+// cache: losing admin rights in Slack takes effect as quickly as before.
 import type { webApi } from '@slack/bolt';
 import type { InvocationUser } from '../../src/core/types.ts';
+import type { UserProfileStore } from '../../src/store/user-profiles.ts';
 import { slackErrorCode } from './slack-errors.ts';
 
 export interface SlackUser {
@@ -20,23 +24,52 @@ export interface UserDirectory {
   lookupUser(id: string): Promise<{ id: string; displayName: string } | null>;
 }
 
+/** Where profiles outlive the process (Store.userProfiles). */
+export type ProfileCache = Pick<UserProfileStore, 'get' | 'put' | 'purgeExpired'>;
+
 interface Entry {
   expires: number;
   value: Promise<SlackUser | null>;
 }
 
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const PLATFORM = 'slack';
 
 export function createUserDirectory(opts: {
   client: webApi.WebClient;
   adminsFromWorkspace: boolean;
   ttlMs?: number;
+  profiles?: ProfileCache;
+  /** How long a stored profile (not an admin's) is trusted; default one day. */
+  profileTtlMs?: number;
   now?: () => number;
   onError?: (code: string) => void;
 }): UserDirectory {
   const ttl = opts.ttlMs ?? 10 * 60_000;
+  const profileTtl = opts.profileTtlMs ?? 24 * 3600_000;
   const now = opts.now ?? Date.now;
   const cache = new Map<string, Entry>();
+  const profiles = opts.profiles;
+  profiles?.purgeExpired(now());
+
+  /** The stored profile, now also in memory; undefined when none or expired. */
+  function fromStore(id: string): Promise<SlackUser> | undefined {
+    const p = profiles?.get(PLATFORM, id, now());
+    if (!p) return undefined;
+    const value = Promise.resolve<SlackUser>({ ...p.fields, id, displayName: p.displayName, isWorkspaceAdmin: p.fields['isWorkspaceAdmin'] === true });
+    cache.set(id, { expires: Math.min(p.expiresAt, now() + ttl), value });
+    return value;
+  }
+
+  function save(user: SlackUser): void {
+    const { id, displayName, ...fields } = user;
+    const at = now();
+    try {
+      profiles?.put(PLATFORM, id, { displayName, fields, fetchedAt: at, expiresAt: at + (user.isWorkspaceAdmin ? ttl : profileTtl) });
+    } catch (err) {
+      opts.onError?.(`profile not saved: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
 
   async function fetchUser(id: string): Promise<SlackUser | null> {
     try {
@@ -57,10 +90,14 @@ export function createUserDirectory(opts: {
   async function get(id: string): Promise<SlackUser | null> {
     const hit = cache.get(id);
     if (hit && hit.expires > now()) return hit.value;
+    const stored = fromStore(id);
+    if (stored) return stored;
     const value = fetchUser(id);
     cache.set(id, { expires: now() + ttl, value });
     try {
-      return await value;
+      const user = await value;
+      if (user) save(user);
+      return user;
     } catch (err) {
       cache.delete(id); // never cache a failure
       throw err;

@@ -34,7 +34,7 @@ export function openDatabase(path: string, migrations: Migration[] = allMigratio
     }
     ensurePrivateFile(path); // SQLite gives the -wal and -shm files the database file's mode
   }
-  const db = new Database(path);
+  const db = reusePreparedStatements(new Database(path));
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -50,6 +50,29 @@ export function openDatabase(path: string, migrations: Migration[] = allMigratio
     db.close();
     throw err;
   }
+  return db;
+}
+
+/** Most SQL strings a statement cache keeps (they are literals in the stores; this only bounds a mistake). */
+const MAX_CACHED_STATEMENTS = 500;
+
+/**
+ * The stores call db.prepare(sql) where they use it; compiling the SQL each time was a measurable
+ * part of every command (issue 14). Each distinct SQL text is now compiled once per connection and
+ * the Statement reused (safe: better-sqlite3 runs statements synchronously, and no store switches
+ * a statement's mode with pluck/raw/expand).
+ */
+export function reusePreparedStatements(db: Db): Db {
+  const compile = db.prepare.bind(db);
+  const cache = new Map<string, ReturnType<Db['prepare']>>();
+  db.prepare = ((sql: string) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      stmt = compile(sql);
+      if (cache.size < MAX_CACHED_STATEMENTS) cache.set(sql, stmt);
+    }
+    return stmt;
+  }) as Db['prepare'];
   return db;
 }
 

@@ -18,6 +18,7 @@ import { UserLanguageStore } from './user-languages.ts';
 import { AnalyticsStore } from './analytics.ts';
 import { ClassroomStore } from './classroom.ts';
 import { JoinLinkStore } from './join-links.ts';
+import { UserProfileStore } from './user-profiles.ts';
 
 export interface StoreOptions {
   secretKey?: string | undefined;
@@ -39,6 +40,7 @@ export class Store {
   readonly analytics: AnalyticsStore;
   readonly classroom: ClassroomStore;
   readonly joinLinks: JoinLinkStore;
+  readonly userProfiles: UserProfileStore;
 
   constructor(
     readonly db: Db,
@@ -57,6 +59,7 @@ export class Store {
     this.analytics = new AnalyticsStore(db);
     this.classroom = new ClassroomStore(db);
     this.joinLinks = new JoinLinkStore(db);
+    this.userProfiles = new UserProfileStore(db);
   }
 
   /**

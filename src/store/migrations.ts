@@ -232,4 +232,22 @@ export const migrations: Migration[] = [
       CREATE INDEX join_links_expiry ON join_links (expires_at);
     `,
   },
+  // Step 7 (issue 14, performance): chat users' profiles (the display name, and what else the platform said in
+  // `fields`, e.g. Slack's admin flag or a locale) with an expiry, so a known user costs no
+  // users.info call, not even after a restart.
+  {
+    description: 'user profiles cached from the chat platform, with an expiry',
+    sql: `
+      CREATE TABLE user_profiles (
+        platform     TEXT NOT NULL,
+        user_id      TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        fields       TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(fields)),
+        fetched_at   INTEGER NOT NULL,
+        expires_at   INTEGER NOT NULL,
+        PRIMARY KEY (platform, user_id)
+      ) STRICT;
+      CREATE INDEX user_profiles_expiry ON user_profiles (expires_at);
+    `,
+  },
 ];

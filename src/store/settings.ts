@@ -7,6 +7,8 @@ import type { ServerSettings } from '../core/model.ts';
 
 export class SettingsStore {
   private instance: string | undefined;
+  /** server() is asked on every command; it changes only through setServer (this process is the only writer). */
+  private serverCache: { value: ServerSettings | undefined } | undefined;
 
   constructor(
     private readonly db: Db,
@@ -30,9 +32,12 @@ export class SettingsStore {
   }
 
   server(): ServerSettings | undefined {
-    const url = this.get('bbb.url');
-    const secret = this.secret('bbb.secret');
-    return url && secret ? { url, secret } : undefined;
+    if (!this.serverCache) {
+      const url = this.get('bbb.url');
+      const secret = this.secret('bbb.secret');
+      this.serverCache = { value: url && secret ? { url, secret } : undefined };
+    }
+    return this.serverCache.value;
   }
 
   setServer(server: ServerSettings): void {
@@ -40,6 +45,7 @@ export class SettingsStore {
       this.set('bbb.url', server.url);
       this.set('bbb.secret', this.box.seal('bbb.secret', server.secret));
     })();
+    this.serverCache = undefined;
   }
 
   /**
