@@ -5,7 +5,7 @@ import { assertNoJoinLinkInRoom } from '../../src/core/types.ts';
 import type { MatrixContext } from './context.ts';
 import { sendMessage } from './context.ts';
 import type { DirectRooms } from './dm.ts';
-import { fileMessage, renderReply } from './render.ts';
+import { fileMessage, renderReply, replacement } from './render.ts';
 
 /** Into the bot's DM with the user (dm.ts checked it just before): text, links and the file (uploaded to the media repo). */
 export async function sendInDm(ctx: MatrixContext, roomId: string, reply: Reply, inReplyTo?: string): Promise<void> {
@@ -17,23 +17,27 @@ export async function sendInDm(ctx: MatrixContext, roomId: string, reply: Reply,
   }
 }
 
-/** Into a shared room: refuses join links (they are credentials); files never go there. */
+/** Into a shared room: refuses join links (they are credentials); files never go there. Returns the event id. */
 export async function sendInSharedRoom(
   ctx: MatrixContext,
   roomId: string,
   reply: Reply,
   inReplyTo?: string,
-): Promise<void> {
+): Promise<string> {
   assertNoJoinLinkInRoom({ ...reply, audience: 'room' });
   if (reply.file) ctx.log.warn('matrix: not posting a file to a shared room', { roomId, file: reply.file.name });
-  await sendMessage(ctx, roomId, renderReply(reply, { prefix: ctx.prefix, inReplyTo }));
+  return sendMessage(ctx, roomId, renderReply(reply, { prefix: ctx.prefix, inReplyTo }));
 }
 
 export function createMessenger(ctx: MatrixContext, dms: DirectRooms): Messenger {
   return {
     platform: 'matrix',
     async sendToRoom(roomId, reply) {
-      await sendInSharedRoom(ctx, roomId, reply);
+      return sendInSharedRoom(ctx, roomId, reply); // the event id: what an edit (m.replace) points at
+    },
+    async editRoomMessage(roomId, eventId, reply) {
+      assertNoJoinLinkInRoom({ ...reply, audience: 'room' });
+      await sendMessage(ctx, roomId, replacement(eventId, renderReply(reply, { prefix: ctx.prefix })));
     },
     async sendToUser(userId, reply) {
       const dm = await dms.roomFor(userId);

@@ -90,6 +90,16 @@ export function renderReply(reply: Reply, opts: { prefix: string; inReplyTo?: st
   );
 }
 
+/**
+ * An edit of an earlier event (m.replace): clients that understand it show `content` in its place;
+ * others show the fallback, the same text marked with "* " as the spec suggests.
+ */
+export function replacement(eventId: string, content: EventContent): EventContent {
+  const fallback: EventContent = { ...content, body: `* ${String(content['body'])}` };
+  if (typeof content['formatted_body'] === 'string') fallback['formatted_body'] = `* ${content['formatted_body']}`;
+  return { ...fallback, 'm.new_content': content, 'm.relates_to': { rel_type: 'm.replace', event_id: eventId } };
+}
+
 export function fileMessage(file: { name: string; contentType: string; size: number }, mxcUrl: string): EventContent {
   return {
     msgtype: 'm.file',

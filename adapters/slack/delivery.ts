@@ -1,11 +1,12 @@
 // Posting rendered replies with the Web API: channel posts (with the start-announcement
-// bookkeeping and chat.update when the class ends), ephemeral messages, DMs and file uploads.
+// bookkeeping and chat.update when the class ends), edits of channel posts (chat.update),
+// ephemeral messages, DMs and file uploads.
 import type { webApi } from '@slack/bolt';
 import { assertNoJoinLinkInRoom, type KeyValueStore, type Reply } from '../../src/core/types.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Language } from '../../src/core/model.ts';
 import { slackMessages } from './messages.ts';
-import { assertNoJoinUrlInChannelMessage, escapeMrkdwn, renderEndedAnnouncement, renderReply } from './render.ts';
+import { assertNoJoinUrlInChannelMessage, escapeMrkdwn, renderEndedAnnouncement, renderReply, type SlackMessage } from './render.ts';
 import { slackErrorCode } from './slack-errors.ts';
 
 export const ANNOUNCEMENT_NAMESPACE = 'slack-announcement';
@@ -17,8 +18,10 @@ interface Announcement {
 }
 
 export interface Delivery {
-  /** chat.postMessage to everyone in the channel. Throws on Slack errors (see isNotInChannel). */
-  postToChannel(channel: string, reply: Reply): Promise<void>;
+  /** chat.postMessage to everyone in the channel; returns the message's ts. Throws on Slack errors (see isNotInChannel). */
+  postToChannel(channel: string, reply: Reply): Promise<string | undefined>;
+  /** chat.update of a message the bot posted in the channel (its ts). Throws on Slack errors (e.g. message_not_found). */
+  updateInChannel(channel: string, ts: string, reply: Reply): Promise<void>;
   /** Ephemeral in roomId when given (falls back to a DM if that fails), else a DM. */
   sendPrivately(userId: string, reply: Reply, roomId?: string): Promise<void>;
   /** The bot's user name, for "/invite @name" (auth.test, asked once). */
@@ -44,6 +47,12 @@ export function createDelivery(deps: { client: webApi.WebClient; state: KeyValue
   const { client, state, log } = deps;
   let name: Promise<string> | undefined;
 
+  /** Every edit of a channel message: what the whole channel reads carries no join URL. */
+  async function update(channel: string, ts: string, msg: SlackMessage): Promise<void> {
+    assertNoJoinUrlInChannelMessage(msg);
+    await client.chat.update({ channel, ts, text: msg.text, blocks: msg.blocks });
+  }
+
   async function updateEndedAnnouncement(channel: string, meetingKey: string, language: Language | undefined): Promise<void> {
     const key = `${channel}|${meetingKey}`;
     const raw = state.get(ANNOUNCEMENT_NAMESPACE, key);
@@ -51,9 +60,7 @@ export function createDelivery(deps: { client: webApi.WebClient; state: KeyValue
     state.delete(ANNOUNCEMENT_NAMESPACE, key);
     try {
       const a = JSON.parse(raw) as Announcement;
-      const msg = renderEndedAnnouncement(a.text, language);
-      assertNoJoinUrlInChannelMessage(msg);
-      await client.chat.update({ channel: a.channel, ts: a.ts, text: msg.text, blocks: msg.blocks });
+      await update(a.channel, a.ts, renderEndedAnnouncement(a.text, language));
     } catch (err) {
       log.warn('slack: could not update the start announcement', { channel, error: slackErrorCode(err) });
     }
@@ -108,6 +115,13 @@ export function createDelivery(deps: { client: webApi.WebClient; state: KeyValue
         const a: Announcement = { channel: res.channel ?? channel, ts: res.ts, text: msg.text };
         state.set(ANNOUNCEMENT_NAMESPACE, `${channel}|${topic.meetingKey}`, JSON.stringify(a));
       }
+      return res.ts;
+    },
+
+    async updateInChannel(channel, ts, reply) {
+      const asRoom: Reply = { ...reply, audience: 'room' };
+      assertNoJoinLinkInRoom(asRoom);
+      await update(channel, ts, renderReply(asRoom, 'channel'));
     },
 
     async sendPrivately(userId, original, roomId) {

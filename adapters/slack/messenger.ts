@@ -9,12 +9,16 @@ export function createSlackMessenger(delivery: Delivery, log: Logger): Messenger
     platform: 'slack',
     async sendToRoom(roomId: string, reply: Reply) {
       try {
-        await delivery.postToChannel(roomId, reply);
+        return await delivery.postToChannel(roomId, reply); // the ts: what chat.update needs to edit it
       } catch (err) {
         if (!isNotInChannel(err)) throw err;
         // Nobody to tell: the bot was removed from the channel. Log it and carry on.
         log.warn('slack: not in channel, message dropped (invite the bot again)', { channel: roomId, error: slackErrorCode(err) });
+        return undefined;
       }
+    },
+    async editRoomMessage(roomId: string, ts: string, reply: Reply) {
+      await delivery.updateInChannel(roomId, ts, reply);
     },
     // Always a DM: these messages are not answers to something the user just typed, and an
     // ephemeral message is lost if the user is not looking at that channel right then (Slack

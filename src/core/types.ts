@@ -82,7 +82,10 @@ export interface Reply {
 /** Delivers messages that are not answers to a command (notify-me, meeting ended, recording ready). */
 export interface Messenger {
   platform: Platform;
-  sendToRoom(roomId: string, reply: Reply): Promise<void>;
+  /** Posts in a shared room; returns a reference to the message when the platform can edit it later (see editRoomMessage). */
+  sendToRoom(roomId: string, reply: Reply): Promise<string | void>;
+  /** Replaces a message this messenger posted (its reference from sendToRoom). Throws when the platform refuses. Optional. */
+  editRoomMessage?(roomId: string, ref: string, reply: Reply): Promise<void>;
   /** Private message to one user: Slack DM/ephemeral, Matrix DM, console line addressed to the user. */
   sendToUser(userId: string, reply: Reply, context?: { roomId?: string }): Promise<void>;
 }

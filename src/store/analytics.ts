@@ -1,5 +1,6 @@
 // Exact attendance from BBB's learning-analytics callback: one report per meeting session (stored
 // once; a repeat changes nothing), one row per attendee with every join and leave.
+import type { Platform } from '../core/types.ts';
 import type { Db } from './db.ts';
 
 export interface ExactAttendee {
@@ -85,12 +86,29 @@ export class AnalyticsStore {
 
   /** Remembers the count the end-of-class summary said (to correct it once if BBB's differs). */
   summaryPosted(meetingId: number, people: number): void {
-    this.db.prepare('INSERT OR REPLACE INTO meeting_summaries (meeting_id, people) VALUES (?, ?)').run(meetingId, people);
+    this.db
+      .prepare('INSERT INTO meeting_summaries (meeting_id, people) VALUES (?, ?) ON CONFLICT (meeting_id) DO UPDATE SET people = excluded.people')
+      .run(meetingId, people); // an update, not a replace: the summary's message references stay
   }
 
   /** The count the summary said, if one was posted. */
   summaryCount(meetingId: number): number | undefined {
     return (this.db.prepare('SELECT people FROM meeting_summaries WHERE meeting_id = ?').get(meetingId) as { people: number } | undefined)?.people;
+  }
+
+  /** Remembers where a room's summary was posted (a platform's message reference), to edit it later. */
+  summaryMessage(meetingId: number, platform: Platform, roomId: string, ref: string): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO summary_messages (meeting_id, platform, room_id, ref) VALUES (?, ?, ?, ?)')
+      .run(meetingId, platform, roomId, ref);
+  }
+
+  /** The reference of the summary posted in a room, if the platform gave one. */
+  summaryRef(meetingId: number, platform: Platform, roomId: string): string | undefined {
+    const row = this.db
+      .prepare('SELECT ref FROM summary_messages WHERE meeting_id = ? AND platform = ? AND room_id = ?')
+      .get(meetingId, platform, roomId) as { ref: string } | undefined;
+    return row?.ref;
   }
 
   /** How many people BBB saw in the meeting, if its report arrived. */

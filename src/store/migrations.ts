@@ -250,4 +250,18 @@ export const migrations: Migration[] = [
       CREATE INDEX user_profiles_expiry ON user_profiles (expires_at);
     `,
   },
+  // Step 8 (issue 17, edit the summary): where each room's end-of-class summary was posted (the
+  // platform's opaque message reference), so that BBB's exact count can replace it in place.
+  {
+    description: 'the posted end-of-class summary messages, to edit them with the exact count',
+    sql: `
+      CREATE TABLE summary_messages (
+        meeting_id INTEGER NOT NULL REFERENCES meeting_summaries(meeting_id) ON DELETE CASCADE,
+        platform   TEXT NOT NULL,
+        room_id    TEXT NOT NULL,
+        ref        TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, platform, room_id)
+      ) STRICT;
+    `,
+  },
 ];

@@ -1,10 +1,13 @@
 // The analytics report arriving after a meeting: stored once; if the meeting is not yet known to
 // have ended (the end callback was lost), it ends now with the exact count; if the room already got
-// a summary counted from polling and BBB's count differs, the room gets one follow-up message
-// (the Messenger port has no edit; a follow-up reads the same on every platform).
+// a summary counted from polling and BBB's count differs, the summary is edited in place with the
+// exact count (Slack chat.update, Matrix m.replace), or, where that cannot be done (no reference to
+// the posted summary, the platform refused, a console), the room gets one follow-up message.
 import { messages } from '../../i18n/index.ts';
 import type { ExactReport } from '../../store/analytics.ts';
-import { meetingKey, type MeetingRecord } from '../model.ts';
+import { meetingKey, type MeetingRecord, type RoomLink } from '../model.ts';
+import type { Reply } from '../types.ts';
+import { summaryReply } from './announcements.ts';
 import { postToRooms, type AfterDeps } from './deps.ts';
 import type { MeetingEvents } from './meeting-events.ts';
 
@@ -31,12 +34,33 @@ export class AnalyticsEvents {
     // A summary counted before the report was stored says its own number: correct it once if BBB's differs.
     const counted = store.analytics.summaryCount(row.id);
     const exact = store.analytics.attendeeCount(row.id);
-    if (counted === undefined || exact === undefined || counted === exact) return;
+    const ended = store.meetings.byId(row.id);
+    if (counted === undefined || exact === undefined || counted === exact || ended?.endedAt == null) return;
     const course = store.courses.get(row.courseCode);
     if (!course) return;
     const t = messages(course.language ?? this.d.language);
+    const corrected = summaryReply(t, course, ended, ended.endedAt, exact, this.d.timeZone);
+    const followUps: RoomLink[] = [];
+    for (const room of store.rooms.forCourse(row.courseCode, row.group)) {
+      const ref = store.analytics.summaryRef(row.id, room.platform, room.roomId);
+      if (ref === undefined || !(await this.edit(room, ref, corrected))) followUps.push(room);
+    }
+    if (followUps.length === 0) return;
     const text = t.analytics.exactCount(t.courseLabel(course.title, course.code, row.group), exact, counted);
     const reply = { audience: 'room' as const, text, topic: { event: 'notice' as const, meetingKey: meetingKey(course.code, row.group) }, language: t.language };
-    await postToRooms(this.d, store.rooms.forCourse(row.courseCode, row.group), reply);
+    await postToRooms(this.d, followUps, reply);
+  }
+
+  /** Replaces the summary posted in a room. False when its platform cannot or would not. */
+  private async edit(room: RoomLink, ref: string, reply: Reply): Promise<boolean> {
+    const messenger = this.d.messengers().get(room.platform);
+    if (!messenger?.editRoomMessage) return false;
+    try {
+      await messenger.editRoomMessage(room.roomId, ref, reply);
+      return true;
+    } catch (err) {
+      this.d.log.warn('could not edit the summary in a room; following up instead', { platform: room.platform, room: room.roomId, error: err });
+      return false;
+    }
   }
 }

@@ -21,10 +21,14 @@ export interface AfterDeps {
   now?: () => number;
 }
 
-/** Posts a reply in rooms through their platform's messenger; a failing room does not stop the others. */
-export async function postToRooms(d: AfterDeps, rooms: RoomLink[], reply: Reply): Promise<void> {
+/**
+ * Posts a reply in rooms through their platform's messenger; a failing room does not stop the
+ * others. Returns the rooms whose messenger gave a reference to the posted message (to edit it later).
+ */
+export async function postToRooms(d: AfterDeps, rooms: RoomLink[], reply: Reply): Promise<{ room: RoomLink; ref: string }[]> {
   assertNoJoinLinkInRoom(reply);
   const messengers = d.messengers();
+  const posted: { room: RoomLink; ref: string }[] = [];
   for (const room of rooms) {
     const messenger = messengers.get(room.platform);
     if (!messenger) {
@@ -32,9 +36,11 @@ export async function postToRooms(d: AfterDeps, rooms: RoomLink[], reply: Reply)
       continue;
     }
     try {
-      await messenger.sendToRoom(room.roomId, reply);
+      const ref = await messenger.sendToRoom(room.roomId, reply);
+      if (typeof ref === 'string') posted.push({ room, ref });
     } catch (err) {
       d.log.warn('could not post to a room', { platform: room.platform, room: room.roomId, error: err });
     }
   }
+  return posted;
 }

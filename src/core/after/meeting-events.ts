@@ -62,7 +62,8 @@ export class MeetingEvents {
     const reply = summaryReply(t, course, row, cause.at, people, this.d.timeZone);
     const from = cause.fromRoom;
     const rooms = store.rooms.forCourse(row.courseCode, row.group).filter((r) => !(from && r.platform === from.platform && r.roomId === from.roomId));
-    await postToRooms(this.d, rooms, reply);
+    const posted = await postToRooms(this.d, rooms, reply);
+    for (const { room, ref } of posted) store.analytics.summaryMessage(row.id, room.platform, room.roomId, ref);
     return reply;
   }
 
