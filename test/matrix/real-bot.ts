@@ -10,11 +10,11 @@ export interface RealMatrixBot {
   close(): Promise<void>;
 }
 
-export async function startRealMatrixBot(opts: Pick<TestBotOptions, 'devBbb' | 'http'> = {}): Promise<RealMatrixBot> {
+export async function startRealMatrixBot(opts: Pick<TestBotOptions, 'devBbb' | 'http' | 'env'> = {}): Promise<RealMatrixBot> {
   const hs = await startFakeHomeserver();
   const bot = await startTestBot({
-    env: { MATRIX_HOMESERVER_URL: hs.url, MATRIX_ACCESS_TOKEN: hs.token, MATRIX_ALLOWED_INVITERS: ':school.edu' },
     ...opts,
+    env: { MATRIX_HOMESERVER_URL: hs.url, MATRIX_ACCESS_TOKEN: hs.token, MATRIX_ALLOWED_INVITERS: ':school.edu', ...opts.env },
   });
   const adapter = await createMatrixAdapter({ app: bot.app, config: bot.config, log: bot.log });
   bot.app.attachMessenger(adapter.messenger);
