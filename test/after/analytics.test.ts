@@ -136,9 +136,30 @@ describe('analytics callback', () => {
     expect(summaries[0]!.text).toContain('0 people took part'); // what the end callback alone knows
     expect(roomLines(c.d, EXACT)).toEqual([]);
     await archived(c);
-    const exact = roomLines(c.d, EXACT);
+    const exact = roomLines(c.d, EXACT); // a console line cannot be edited: the one follow-up
     expect(exact).toHaveLength(1);
     expect(exact[0]!.text).toContain('2 people took part');
+  });
+
+  it('a course in two rooms: the summary is edited where the platform can, the console room gets the one follow-up', async () => {
+    c = await exactClassroom();
+    c.bot.store.rooms.link({ platform: 'matrix', roomId: '!algebra:school.edu', courseCode: 'MATH101', group: '' }, 'admin');
+    const posted: { roomId: string; text: string }[] = [];
+    const edits: { roomId: string; ref: string; text: string }[] = [];
+    c.bot.app.attachMessenger({ // a platform that returns a reference for every room message and edits it
+      platform: 'matrix',
+      sendToRoom: async (roomId, reply) => `$event${posted.push({ roomId, text: reply.text })}`,
+      sendToUser: async () => undefined,
+      editRoomMessage: async (roomId, ref, reply) => void edits.push({ roomId, ref, text: reply.text }),
+    });
+    await twoInside(c);
+    await c.bot.bbb.control.endMeeting(c.meetingId);
+    await c.bot.after.idle();
+    expect(posted.map((p) => p.text)).toEqual([expect.stringContaining('0 people took part')]);
+    await archived(c);
+    expect(edits).toEqual([{ roomId: '!algebra:school.edu', ref: '$event1', text: posted[0]!.text.replace('0 people', '2 people') }]);
+    expect(posted).toHaveLength(1); // no follow-up where the summary was edited
+    expect(roomLines(c.d, EXACT).map((l) => l.text)).toEqual([expect.stringContaining('2 people took part (the summary above counted 0)')]);
   });
 
   it('when the end callback is lost, the analytics end the meeting with the exact count', async () => {

@@ -60,6 +60,11 @@ function send(world: MatrixWorld, roomId: string, type: string, txnId: string, c
     limits.remaining--;
     return { status: 429, body: errorFixture('error-M_LIMIT_EXCEEDED', { retry_after_ms: limits.retryAfterMs }) };
   }
+  // Synapse refuses a relation (an edit's m.replace) to an event it does not know in the room (e.g. purged).
+  const parent = (content['m.relates_to'] as Json | undefined)?.['event_id'];
+  if (typeof parent === 'string' && !world.room(roomId)?.timeline.some((e) => e.event_id === parent)) {
+    return fail(400, 'M_UNKNOWN', "Can't send relation to unknown event");
+  }
   const ev = world.append(roomId, { type, sender: world.botUserId, content });
   seen.set(txnId, ev.event_id);
   world.sent.push({ roomId, type, txnId, eventId: ev.event_id, content });
