@@ -41,6 +41,21 @@ describe('Slack messenger', () => {
     expect(h.api.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
+  it('sendToRoom returns the ts; editRoomMessage updates that message (chat.update), never with a join link', async () => {
+    h = await startHarness();
+    const m = h.adapter.messenger;
+    const ts = await m.sendToRoom(CHANNEL.id, ended);
+    expect(ts).toMatch(/^\d+\.\d+$/);
+    await m.editRoomMessage!(CHANNEL.id, ts!, { ...ended, text: 'MATH101 Algebra has ended; 2 people took part.' });
+    const [update] = h.api.callsTo('chat.update');
+    expect(update?.body).toMatchObject({ channel: CHANNEL.id, ts, text: 'MATH101 Algebra has ended; 2 people took part.' });
+    const leaky: Reply = { audience: 'room', text: 'Join here', links: [{ url: 'http://127.0.0.1:8090/bigbluebutton/api/join?x=1', label: 'Join', kind: 'join-viewer' }] };
+    await expect(m.editRoomMessage!(CHANNEL.id, ts!, leaky)).rejects.toThrow(/join link/);
+    h.api.setError('chat.update', 'message_not_found');
+    await expect(m.editRoomMessage!(CHANNEL.id, ts!, ended)).rejects.toThrow(/message_not_found/);
+    expect(h.api.callsTo('chat.update')).toHaveLength(2); // the leaky edit never reached Slack
+  });
+
   it('sendToRoom keeps recording links, as buttons', async () => {
     h = await startHarness();
     await h.adapter.messenger.sendToRoom(CHANNEL.id, {
