@@ -62,6 +62,22 @@ export function table(floor: Summary, bot: Summary, core: Summary | undefined, c
   return rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
+/** The Matrix variant beside the bot on Slack (different N and world, so per-command figures compare, totals do not). */
+export function matrixTable(slack: Summary, mx: Summary, courses: number): string {
+  const rows = [
+    ['', 'bot on Slack', 'bot on Matrix', 'Matrix / Slack'],
+    ['---', '---', '---', '---'],
+    ['CPU per command', `${f(slack.cpuMsPerCommand)} ms`, `${f(mx.cpuMsPerCommand)} ms`, `×${f(mx.cpuMsPerCommand / slack.cpuMsPerCommand)}`],
+    ['commands/s (one process)', f(slack.commandsPerSecond, 0), f(mx.commandsPerSecond, 0), f(mx.commandsPerSecond / slack.commandsPerSecond)],
+    ['p95 (Slack: to response_url; Matrix: message posted to link in the DM)', `${f(slack.p95Ms, 0)} ms`, `${f(mx.p95Ms, 0)} ms`, `×${f(mx.p95Ms / slack.p95Ms)}`],
+    ['peak RSS', `${f(slack.peakRssMb, 0)} MB`, `${f(mx.peakRssMb, 0)} MB`, ''],
+    ['BBB calls for the burst', f(slack.bbbCalls, 0), `${f(mx.bbbCalls, 0)} (${f(mx.bbbCalls / courses, 1)} per course)`, ''],
+    ['bench process CPU per command (load, fakes, BBB)', `${f(slack.harnessCpuMsPerCommand)} ms`, `${f(mx.harnessCpuMsPerCommand)} ms`, ''],
+    ['right answers (min)', f(slack.correct, 0), f(mx.correct, 0), ''],
+  ];
+  return rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
 export function runLine(round: number, r: Figures): string {
-  return `round ${round} ${r.kind.padEnd(5)} cpu ${f(r.cpuMsPerCommand)} ms/cmd (bench ${f(r.harnessCpuMsPerCommand)})  ${f(r.commandsPerSecond, 0)} cmd/s  p95 ${f(r.p95Ms, 0)} ms  rss ${f(r.peakRssMb, 0)} MB  bbb ${r.bbbCalls}  users.info ${r.usersInfoCalls}  right ${r.correct}  failed ${r.failures}${r.failureSamples ? ` (${r.failureSamples.join('; ')})` : ''}`;
+  return `round ${round} ${r.kind.padEnd(6)} cpu ${f(r.cpuMsPerCommand)} ms/cmd (bench ${f(r.harnessCpuMsPerCommand)})  ${f(r.commandsPerSecond, 0)} cmd/s  p95 ${f(r.p95Ms, 0)} ms  rss ${f(r.peakRssMb, 0)} MB  bbb ${r.bbbCalls}  users.info ${r.usersInfoCalls}  right ${r.correct}  failed ${r.failures}${r.failureSamples ? ` (${r.failureSamples.join('; ')})` : ''}`;
 }
