@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startChild } from './child.ts';
 import { percentile } from './load.ts';
-import { MX_ADMIN, mxCourseCode, mxStudent, mxTeacher, matrixBotEnv, type MatrixBenchWorld } from './matrix-world.ts';
+import { mxAdmin, mxCourseCode, mxStudent, mxTeacher, matrixBotEnv, type MatrixBenchWorld } from './matrix-world.ts';
 import { freePort, type Figures, type Params } from './run.ts';
 
 interface MxCommand { roomId: string; userId: string; text: string }
@@ -73,7 +73,7 @@ async function setUpStep(w: MatrixBenchWorld, what: string, commands: MxCommand[
 export async function setUpMatrix(w: MatrixBenchWorld, p: Params, dir: string): Promise<void> {
   const child = await startChild('matrix', matrixBotEnv(w, await freePort(), p.logLevel), { logFile: join(dir, 'matrix-setup.log') });
   try {
-    const admin = (text: (c: number) => string): MxCommand[] => w.rooms.map((roomId, c) => ({ roomId, userId: MX_ADMIN, text: text(c) }));
+    const admin = (text: (c: number) => string): MxCommand[] => w.rooms.map((roomId, c) => ({ roomId, userId: mxAdmin(c), text: text(c) }));
     await setUpStep(w, 'link', admin((c) => `config link ${mxCourseCode(c)} Course ${c}`), 1, () => true);
     await setUpStep(w, 'teacher', admin((c) => `config teacher add ${mxTeacher(c)}`), 1, () => true);
     await setUpStep(w, 'start', w.rooms.map((roomId, c) => ({ roomId, userId: mxTeacher(c), text: 'start' })), p.concurrency, isModeratorLink);
@@ -91,6 +91,7 @@ export async function measureMatrix(w: MatrixBenchWorld, p: Params, n: number, r
     await mxBurst(w, teacherJoins(w, Math.min(p.warmup, w.courses)), p.concurrency, isModeratorLink); // JIT warm-up, not measured
     const cpu0 = (await child.stats()).cpuMicros;
     const bbb0 = bbbCalls(w);
+    const dms0 = w.hs.world.createRoomRequests.length;
     const own0 = process.cpuUsage();
     const r = await mxBurst(w, joins(w, n), p.concurrency, isViewerLink);
     const own = process.cpuUsage(own0);
@@ -103,6 +104,7 @@ export async function measureMatrix(w: MatrixBenchWorld, p: Params, n: number, r
       peakRssMb: stats.maxRssKb / 1024,
       bbbCalls: bbbCalls(w) - bbb0,
       usersInfoCalls: 0,
+      dmsCreated: w.hs.world.createRoomRequests.length - dms0,
       wallMs: r.wallMs,
       harnessCpuMsPerCommand: (own.user + own.system) / 1000 / n,
       correct: r.bodies.filter(isViewerLink).length,

@@ -8,7 +8,8 @@ import { startDevBbb, type DevBbbServer } from '../src/bbb/dev-server/index.ts';
 import { startFakeHomeserver, type FakeHomeserver } from '../test/fakes/matrix-homeserver.ts';
 import type { SentEvent } from '../test/fakes/matrix-world.ts';
 
-export const MX_ADMIN = '@admin:school.edu';
+/** One admin per course, as in bench/world.ts (the per-user command limit). */
+export const mxAdmin = (c: number): string => `@admin${c}:school.edu`;
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 export const mxTeacher = (c: number): string => `@teacher${c}:school.edu`;
 export const mxStudent = (c: number, s: number): string => `@student${c}-${s}:school.edu`;
@@ -39,7 +40,7 @@ export async function startMatrixWorld(opts: { courses: number; students: number
       name: `Course ${c}`,
       botPowerLevel: 50,
       members: [
-        { userId: MX_ADMIN, displayName: 'Ada Admin' },
+        { userId: mxAdmin(c), displayName: `Ada Admin ${c}` },
         { userId: mxTeacher(c), displayName: `Teacher ${c}` },
         ...Array.from({ length: opts.students }, (_, s) => ({ userId: mxStudent(c, s), displayName: `Student ${c}-${s}` })),
       ],
@@ -91,7 +92,7 @@ export function matrixBotEnv(w: MatrixBenchWorld, port: number, logLevel: string
     BBB_URL: w.bbb.url,
     BBB_SECRET: w.bbb.secret,
     DB_PATH: w.dbPath,
-    BOT_ADMINS: `matrix:${MX_ADMIN}`,
+    BOT_ADMINS: Array.from({ length: w.courses }, (_, c) => `matrix:${mxAdmin(c)}`).join(','),
     HTTP_HOST: '127.0.0.1',
     HTTP_PORT: String(port),
     LOG_FORMAT: 'json',

@@ -19,6 +19,7 @@ export function summarise(runs: Figures[]): Summary {
     peakRssMb: m('peakRssMb'),
     bbbCalls: m('bbbCalls'),
     usersInfoCalls: m('usersInfoCalls'),
+    dmsCreated: m('dmsCreated'),
     wallMs: m('wallMs'),
     harnessCpuMsPerCommand: m('harnessCpuMsPerCommand'),
     correct: Math.min(...runs.map((r) => r.correct)),
@@ -72,6 +73,7 @@ export function matrixTable(slack: Summary, mx: Summary, courses: number): strin
     ['p95 (Slack: to response_url; Matrix: message posted to link in the DM)', `${f(slack.p95Ms, 0)} ms`, `${f(mx.p95Ms, 0)} ms`, `×${f(mx.p95Ms / slack.p95Ms)}`],
     ['peak RSS', `${f(slack.peakRssMb, 0)} MB`, `${f(mx.peakRssMb, 0)} MB`, ''],
     ['BBB calls for the burst', f(slack.bbbCalls, 0), `${f(mx.bbbCalls, 0)} (${f(mx.bbbCalls / courses, 1)} per course)`, ''],
+    ['DMs created during the burst', '', f(mx.dmsCreated, 0), ''],
     ['bench process CPU per command (load, fakes, BBB)', `${f(slack.harnessCpuMsPerCommand)} ms`, `${f(mx.harnessCpuMsPerCommand)} ms`, ''],
     ['right answers (min)', f(slack.correct, 0), f(mx.correct, 0), ''],
   ];
@@ -79,5 +81,5 @@ export function matrixTable(slack: Summary, mx: Summary, courses: number): strin
 }
 
 export function runLine(round: number, r: Figures): string {
-  return `round ${round} ${r.kind.padEnd(6)} cpu ${f(r.cpuMsPerCommand)} ms/cmd (bench ${f(r.harnessCpuMsPerCommand)})  ${f(r.commandsPerSecond, 0)} cmd/s  p95 ${f(r.p95Ms, 0)} ms  rss ${f(r.peakRssMb, 0)} MB  bbb ${r.bbbCalls}  users.info ${r.usersInfoCalls}  right ${r.correct}  failed ${r.failures}${r.failureSamples ? ` (${r.failureSamples.join('; ')})` : ''}`;
+  return `round ${round} ${r.kind.padEnd(6)} cpu ${f(r.cpuMsPerCommand)} ms/cmd (bench ${f(r.harnessCpuMsPerCommand)})  ${f(r.commandsPerSecond, 0)} cmd/s  p95 ${f(r.p95Ms, 0)} ms  rss ${f(r.peakRssMb, 0)} MB  bbb ${r.bbbCalls}  users.info ${r.usersInfoCalls}  ${r.kind === 'matrix' ? `new DMs ${r.dmsCreated}  ` : ''}right ${r.correct}  failed ${r.failures}${r.failureSamples ? ` (${r.failureSamples.join('; ')})` : ''}`;
 }
