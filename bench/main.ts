@@ -2,7 +2,7 @@
 // alternating over several rounds; prints each run, then the medians with ratios and goals.
 //   npm run bench -- [--n 5000] [--concurrency 50] [--courses 50] [--students 100] [--rounds 3]
 //                    [--warmup 50] [--quick] [--profile] [--cold] [--no-core] [--json]
-//                    [--matrix-n 1000] [--matrix-courses 10] [--matrix-students 100] [--no-matrix]
+//                    [--matrix-n 1000] [--matrix-courses 50] [--matrix-students 20] [--no-matrix]
 // --log-level warn drops the audit line (one INFO line per command) to measure what it costs.
 // --profile keeps the bot's and core's CPU profiles and prints where the time went; --cold skips
 // yesterday's joins, so every student is new to the bot (users.info for each; on Matrix: no DM yet).
@@ -42,7 +42,7 @@ const { values } = parseArgs({
 
 const base = values.quick
   ? { n: 60, concurrency: 5, courses: 3, students: 20, rounds: 1, warmup: 3, mxN: 30, mxCourses: 3, mxStudents: 10 }
-  : { n: 5000, concurrency: 50, courses: 50, students: 100, rounds: 3, warmup: 50, mxN: 1000, mxCourses: 10, mxStudents: 100 };
+  : { n: 5000, concurrency: 50, courses: 50, students: 100, rounds: 3, warmup: 50, mxN: 1000, mxCourses: 50, mxStudents: 20 };
 const int = (v: string | undefined, d: number, name: string): number => {
   if (v === undefined) return d;
   const n = Number(v);
