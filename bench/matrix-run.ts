@@ -92,12 +92,15 @@ export async function measureMatrix(w: MatrixBenchWorld, p: Params, n: number, r
     const cpu0 = (await child.stats()).cpuMicros;
     const bbb0 = bbbCalls(w);
     const dms0 = w.hs.world.createRoomRequests.length;
+    const req0 = new Map(w.requests);
     const own0 = process.cpuUsage();
     const r = await mxBurst(w, joins(w, n), p.concurrency, isViewerLink);
     const own = process.cpuUsage(own0);
     const stats = await child.stats();
+    const perCommand = [...w.requests].map(([k, v]) => [k, (v - (req0.get(k) ?? 0)) / n] as const).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
     return {
       kind: 'matrix',
+      homeserverCalls: perCommand.map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', '),
       cpuMsPerCommand: (stats.cpuMicros - cpu0) / 1000 / n,
       commandsPerSecond: (r.latencies.length / r.wallMs) * 1000,
       p95Ms: percentile(r.latencies, 95),

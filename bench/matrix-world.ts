@@ -2,6 +2,8 @@
 // per course (admin, teacher, students, the bot), its own BBB dev server, and a watch on what the
 // bot sends so the bench learns when a join link reaches a student's DM (a room the bot created
 // and invited that one student to, adapters/matrix/dm.ts).
+import { subscribe } from 'node:diagnostics_channel';
+import type { IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { startDevBbb, type DevBbbServer } from '../src/bbb/dev-server/index.ts';
@@ -29,6 +31,8 @@ export interface MatrixBenchWorld {
   storagePath: string;
   /** Called for every message the bot sends into a DM it created. */
   onDm: (m: DmMessage) => void;
+  /** Requests the homeserver answered, by endpoint (`GET rooms/{id}/state`, …), since start. */
+  requests: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -52,6 +56,7 @@ export async function startMatrixWorld(opts: { courses: number; students: number
     dbPath: join(opts.dir, 'matrix-bot.sqlite'),
     storagePath: join(opts.dir, 'matrix-sync.json'),
     onDm: () => undefined,
+    requests: countRequests(new URL(hs.url).host),
     async close() {
       await hs.close();
       await bbb.close();
@@ -80,6 +85,19 @@ export async function startMatrixWorld(opts: { courses: number; students: number
     return push(...items);
   };
   return w;
+}
+
+/** Counts the requests to `host` by method and path, ids and names replaced by placeholders. */
+function countRequests(host: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  subscribe('http.server.request.start', (msg) => {
+    const req = (msg as { request: IncomingMessage }).request;
+    if (req.headers.host !== host) return;
+    const path = (req.url ?? '').split('?')[0]!.replace(/^\/_matrix\/client\/v3\//, '');
+    const key = `${req.method} ${path.replace(/(rooms|user|profile)\/[^/]+/, '$1/{id}').replace(/\/(send\/[^/]+|redact\/[^/]+)\/[^/]+$/, '/$1/{txn}')}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  return counts;
 }
 
 /** Environment of the Matrix bot child: production settings, Matrix only, pointed at this world. */

@@ -38,6 +38,8 @@ export interface Figures {
   /** Answers that were right: a VIEWER link for the bot and core, any answer for the floor. */
   correct: number;
   failures: number;
+  /** Matrix: homeserver requests during the burst, per command, by endpoint (largest first). */
+  homeserverCalls?: string;
   /** The first few failure messages (HTTP status, no answer on the response_url …). */
   failureSamples?: string[];
 }

@@ -8,7 +8,7 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export type Summary = Record<keyof Omit<Figures, 'kind' | 'failureSamples'>, number>;
+export type Summary = Record<keyof Omit<Figures, 'kind' | 'failureSamples' | 'homeserverCalls'>, number>;
 
 export function summarise(runs: Figures[]): Summary {
   const m = (k: keyof Summary): number => median(runs.map((r) => r[k]));
@@ -81,5 +81,5 @@ export function matrixTable(slack: Summary, mx: Summary, courses: number): strin
 }
 
 export function runLine(round: number, r: Figures): string {
-  return `round ${round} ${r.kind.padEnd(6)} cpu ${f(r.cpuMsPerCommand)} ms/cmd (bench ${f(r.harnessCpuMsPerCommand)})  ${f(r.commandsPerSecond, 0)} cmd/s  p95 ${f(r.p95Ms, 0)} ms  rss ${f(r.peakRssMb, 0)} MB  bbb ${r.bbbCalls}  users.info ${r.usersInfoCalls}  ${r.kind === 'matrix' ? `new DMs ${r.dmsCreated}  ` : ''}right ${r.correct}  failed ${r.failures}${r.failureSamples ? ` (${r.failureSamples.join('; ')})` : ''}`;
+  return `round ${round} ${r.kind.padEnd(6)} cpu ${f(r.cpuMsPerCommand)} ms/cmd (bench ${f(r.harnessCpuMsPerCommand)})  ${f(r.commandsPerSecond, 0)} cmd/s  p95 ${f(r.p95Ms, 0)} ms  rss ${f(r.peakRssMb, 0)} MB  bbb ${r.bbbCalls}  users.info ${r.usersInfoCalls}  ${r.kind === 'matrix' ? `new DMs ${r.dmsCreated}  ` : ''}right ${r.correct}  failed ${r.failures}${r.homeserverCalls ? `\n  homeserver requests per command: ${r.homeserverCalls}` : ''}${r.failureSamples ? ` (${r.failureSamples.join('; ')})` : ''}`;
 }
