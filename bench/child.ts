@@ -1,10 +1,11 @@
-// Starts one measured process (floor, bot or core) as a child of the bench, so its CPU time and
+// Starts one measured process (floor, bot, core or the Matrix bot) as a child of the bench, so its CPU time and
 // peak RSS are its own. Its stderr (the bot's pino lines) goes to a file, as in production.
 import { fork, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import type { ChildStats } from './children/stats.ts';
 
-export type ChildKind = 'floor' | 'bot' | 'core';
+/** `matrix` is the bot process too (children/bot.ts), with Matrix settings instead of Slack's. */
+export type ChildKind = 'floor' | 'bot' | 'core' | 'matrix';
 
 export interface Child {
   port: number;
@@ -17,7 +18,7 @@ export interface Child {
 export async function startChild(kind: ChildKind, env: Record<string, string>, opts: { logFile: string; profileDir?: string | undefined }): Promise<Child> {
   const err = openSync(opts.logFile, 'a');
   const execArgv = ['--import', 'tsx', ...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : [])];
-  const proc: ChildProcess = fork(new URL(`./children/${kind}.ts`, import.meta.url), [], {
+  const proc: ChildProcess = fork(new URL(`./children/${kind === 'matrix' ? 'bot' : kind}.ts`, import.meta.url), [], {
     env: { ...process.env, ...env },
     execArgv,
     stdio: ['ignore', 'ignore', err, 'ipc'],

@@ -41,9 +41,9 @@ function body(c: SlashCommand, responseUrl: string): string {
   });
 }
 
-function post(url: string, raw: string, secret: string, agent: Agent): Promise<number> {
+function post(url: string, raw: string, secret: string, agent: Agent, retried = false): Promise<number> {
   const timestamp = Math.floor(Date.now() / 1000);
-  return new Promise((resolve, reject) => {
+  return new Promise<number>((resolve, reject) => {
     const req = request(url, {
       method: 'POST',
       agent,
@@ -58,7 +58,13 @@ function post(url: string, raw: string, secret: string, agent: Agent): Promise<n
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
-    req.on('error', reject);
+    req.on('error', (err: Error & { code?: string }) => {
+      // A kept-alive socket the bot closed after 5 s idle (a worker waits that long for a slow
+      // answer on a loaded machine) can be reused at that moment: Node's documented race. The
+      // request never reached the bot; send it again once, on a new socket.
+      if (!retried && req.reusedSocket && err.code === 'ECONNRESET') resolve(post(url, raw, secret, agent, true));
+      else reject(err);
+    });
     req.end(raw);
   });
 }

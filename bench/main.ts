@@ -2,9 +2,11 @@
 // alternating over several rounds; prints each run, then the medians with ratios and goals.
 //   npm run bench -- [--n 5000] [--concurrency 50] [--courses 50] [--students 100] [--rounds 3]
 //                    [--warmup 50] [--quick] [--profile] [--cold] [--no-core] [--json]
+//                    [--matrix-n 1000] [--matrix-courses 50] [--matrix-students 20] [--no-matrix]
 // --log-level warn drops the audit line (one INFO line per command) to measure what it costs.
 // --profile keeps the bot's and core's CPU profiles and prints where the time went; --cold skips
-// yesterday's joins, so every student is new to the bot (users.info for each).
+// yesterday's joins, so every student is new to the bot (users.info for each; on Matrix: no DM yet).
+// The Matrix variant (bench/matrix-*.ts) has its own, smaller world: see docs/performance.md.
 import { cpus, loadavg } from 'node:os';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +14,9 @@ import { parseArgs } from 'node:util';
 import type { ChildKind } from './child.ts';
 import { measure, setUp, type Figures, type Params } from './run.ts';
 import { summarise as where } from './profile.ts';
-import { runLine, summarise, table } from './table.ts';
+import { matrixTable, runLine, summarise, table } from './table.ts';
+import { measureMatrix, setUpMatrix } from './matrix-run.ts';
+import { startMatrixWorld } from './matrix-world.ts';
 import { startWorld } from './world.ts';
 
 const { values } = parseArgs({
@@ -28,13 +32,17 @@ const { values } = parseArgs({
     cold: { type: 'boolean', default: false },
     'log-level': { type: 'string', default: 'info' },
     'no-core': { type: 'boolean', default: false },
+    'matrix-n': { type: 'string' },
+    'matrix-courses': { type: 'string' },
+    'matrix-students': { type: 'string' },
+    'no-matrix': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
 
 const base = values.quick
-  ? { n: 60, concurrency: 5, courses: 3, students: 20, rounds: 1, warmup: 3 }
-  : { n: 5000, concurrency: 50, courses: 50, students: 100, rounds: 3, warmup: 50 };
+  ? { n: 60, concurrency: 5, courses: 3, students: 20, rounds: 1, warmup: 3, mxN: 30, mxCourses: 3, mxStudents: 10 }
+  : { n: 5000, concurrency: 50, courses: 50, students: 100, rounds: 3, warmup: 50, mxN: 1000, mxCourses: 50, mxStudents: 20 };
 const int = (v: string | undefined, d: number, name: string): number => {
   if (v === undefined) return d;
   const n = Number(v);
@@ -52,16 +60,22 @@ const p: Params = {
   cold: values.cold,
   logLevel: values['log-level'],
 };
+const mx = values['no-matrix']
+  ? undefined
+  : { n: int(values['matrix-n'], base.mxN, 'matrix-n'), courses: int(values['matrix-courses'], base.mxCourses, 'matrix-courses'), students: int(values['matrix-students'], base.mxStudents, 'matrix-students') };
 
 const say = (line: string): void => void (values.json ? process.stderr : process.stdout).write(line + '\n');
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 say(`bench: N=${p.n} concurrency=${p.concurrency} courses=${p.courses} students=${p.students} rounds=${p.rounds} log-level=${p.logLevel}`);
+if (mx) say(`matrix: N=${mx.n} concurrency=${p.concurrency} courses=${mx.courses} students=${mx.students} (warm DMs${p.cold ? ': no, --cold' : ''})`);
 say(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${load()}`);
 
 const world = await startWorld({ courses: p.courses, students: p.students });
+const mxWorld = mx && (await startMatrixWorld({ courses: mx.courses, students: mx.students, dir: world.dir }));
 const runs: Figures[] = [];
 try {
   await setUp(world, p);
+  if (mxWorld) await setUpMatrix(mxWorld, p, world.dir);
   for (let round = 1; round <= p.rounds; round++) {
     const kinds: ChildKind[] = values['no-core'] ? ['floor', 'bot'] : ['floor', 'bot', 'core'];
     for (const kind of kinds) {
@@ -69,8 +83,14 @@ try {
       runs.push(r);
       say(runLine(round, r));
     }
+    if (mx && mxWorld) {
+      const r = await measureMatrix(mxWorld, p, mx.n, round, world.dir);
+      runs.push(r);
+      say(runLine(round, r));
+    }
   }
 } finally {
+  await mxWorld?.close();
   await world.close();
   if (!p.profile) rmSync(world.dir, { recursive: true, force: true });
 }
@@ -79,9 +99,11 @@ const of = (kind: Figures['kind']) => runs.filter((r) => r.kind === kind);
 const floor = summarise(of('floor'));
 const bot = summarise(of('bot'));
 const core = of('core').length > 0 ? summarise(of('core')) : undefined;
+const matrix = of('matrix').length > 0 ? summarise(of('matrix')) : undefined;
 say('');
 say(`medians over ${p.rounds} round(s); load average after: ${load()}`);
 say(table(floor, bot, core, p.courses));
+if (matrix && mx) say(`\nMatrix (${mx.courses} rooms × ${mx.students} students, N=${mx.n}, warm DMs${p.cold ? ': no' : ''}), beside the bot on Slack:\n${matrixTable(bot, matrix, mx.courses)}`);
 if (p.profile) {
   const dir = join(world.dir, 'profiles');
   for (const run of readdirSync(dir).sort()) {
@@ -90,6 +112,6 @@ if (p.profile) {
     const main = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
     if (main) say(`\n${run}: ${main} (whole process, warm-up included)\n${where(main, 12)}`);
   }
-  say(`\nCPU profiles (floor, bot, core) kept in ${dir} (open them in Chrome DevTools > Performance)`);
+  say(`\nCPU profiles (floor, bot, core, matrix) kept in ${dir} (open them in Chrome DevTools > Performance)`);
 }
-if (values.json) process.stdout.write(JSON.stringify({ params: p, floor, bot, core, runs }) + '\n');
+if (values.json) process.stdout.write(JSON.stringify({ params: p, matrixParams: mx, floor, bot, core, matrix, runs }) + '\n');

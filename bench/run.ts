@@ -29,6 +29,8 @@ export interface Figures {
   peakRssMb: number;
   bbbCalls: number;
   usersInfoCalls: number;
+  /** Matrix: DM rooms the bot created during the burst (0 when every student has one from yesterday). */
+  dmsCreated: number;
   /** CPU of the bench process itself (load generator, fake Slack, sink, BBB dev server) per command. */
   harnessCpuMsPerCommand: number;
   /** The burst's duration: BBB calls are bounded by courses × (seconds / state cache lifetime). */
@@ -36,11 +38,13 @@ export interface Figures {
   /** Answers that were right: a VIEWER link for the bot and core, any answer for the floor. */
   correct: number;
   failures: number;
+  /** Matrix: homeserver requests during the burst, per command, by endpoint (largest first). */
+  homeserverCalls?: string;
   /** The first few failure messages (HTTP status, no answer on the response_url …). */
   failureSamples?: string[];
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const s = createServer();
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
   const { port } = s.address() as { port: number };
@@ -101,6 +105,7 @@ export async function measure(kind: ChildKind, w: World, p: Params, round: numbe
       peakRssMb: stats.maxRssKb / 1024,
       bbbCalls: bbbCalls(w) - bbb0,
       usersInfoCalls: w.api.callsTo('users.info').length - users0,
+      dmsCreated: 0,
       wallMs: r.wallMs,
       harnessCpuMsPerCommand: (own.user + own.system) / 1000 / p.n,
       correct: kind === 'floor' ? r.bodies.length : r.bodies.filter(isViewerLink).length,
@@ -119,7 +124,7 @@ function warmupCommands(w: World, n: number): SlashCommand[] {
 
 async function coreFigures(child: Awaited<ReturnType<typeof startChild>>, w: World, before: { bbb: number; users: number }): Promise<Figures> {
   // The core reports what it measured itself (wallMs included); it has no bench-side load generator.
-  const r = (await child.result()) as Omit<Figures, 'kind' | 'peakRssMb' | 'bbbCalls' | 'usersInfoCalls' | 'harnessCpuMsPerCommand'>;
+  const r = (await child.result()) as Omit<Figures, 'kind' | 'peakRssMb' | 'bbbCalls' | 'usersInfoCalls' | 'harnessCpuMsPerCommand' | 'dmsCreated'>;
   const stats = await child.stats();
-  return { kind: 'core', harnessCpuMsPerCommand: 0, ...r, peakRssMb: stats.maxRssKb / 1024, bbbCalls: bbbCalls(w) - before.bbb, usersInfoCalls: w.api.callsTo('users.info').length - before.users };
+  return { kind: 'core', harnessCpuMsPerCommand: 0, dmsCreated: 0, ...r, peakRssMb: stats.maxRssKb / 1024, bbbCalls: bbbCalls(w) - before.bbb, usersInfoCalls: w.api.callsTo('users.info').length - before.users };
 }

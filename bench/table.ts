@@ -8,7 +8,7 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export type Summary = Record<keyof Omit<Figures, 'kind' | 'failureSamples'>, number>;
+export type Summary = Record<keyof Omit<Figures, 'kind' | 'failureSamples' | 'homeserverCalls'>, number>;
 
 export function summarise(runs: Figures[]): Summary {
   const m = (k: keyof Summary): number => median(runs.map((r) => r[k]));
@@ -19,6 +19,7 @@ export function summarise(runs: Figures[]): Summary {
     peakRssMb: m('peakRssMb'),
     bbbCalls: m('bbbCalls'),
     usersInfoCalls: m('usersInfoCalls'),
+    dmsCreated: m('dmsCreated'),
     wallMs: m('wallMs'),
     harnessCpuMsPerCommand: m('harnessCpuMsPerCommand'),
     correct: Math.min(...runs.map((r) => r.correct)),
@@ -62,6 +63,23 @@ export function table(floor: Summary, bot: Summary, core: Summary | undefined, c
   return rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
+/** The Matrix variant beside the bot on Slack (different N and world, so per-command figures compare, totals do not). */
+export function matrixTable(slack: Summary, mx: Summary, courses: number): string {
+  const rows = [
+    ['', 'bot on Slack', 'bot on Matrix', 'Matrix / Slack'],
+    ['---', '---', '---', '---'],
+    ['CPU per command', `${f(slack.cpuMsPerCommand)} ms`, `${f(mx.cpuMsPerCommand)} ms`, `×${f(mx.cpuMsPerCommand / slack.cpuMsPerCommand)}`],
+    ['commands/s (one process)', f(slack.commandsPerSecond, 0), f(mx.commandsPerSecond, 0), f(mx.commandsPerSecond / slack.commandsPerSecond)],
+    ['p95 (Slack: to response_url; Matrix: message posted to link in the DM)', `${f(slack.p95Ms, 0)} ms`, `${f(mx.p95Ms, 0)} ms`, `×${f(mx.p95Ms / slack.p95Ms)}`],
+    ['peak RSS', `${f(slack.peakRssMb, 0)} MB`, `${f(mx.peakRssMb, 0)} MB`, ''],
+    ['BBB calls for the burst', f(slack.bbbCalls, 0), `${f(mx.bbbCalls, 0)} (${f(mx.bbbCalls / courses, 1)} per course)`, ''],
+    ['DMs created during the burst', '', f(mx.dmsCreated, 0), ''],
+    ['bench process CPU per command (load, fakes, BBB)', `${f(slack.harnessCpuMsPerCommand)} ms`, `${f(mx.harnessCpuMsPerCommand)} ms`, ''],
+    ['right answers (min)', f(slack.correct, 0), f(mx.correct, 0), ''],
+  ];
+  return rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
 export function runLine(round: number, r: Figures): string {
-  return `round ${round} ${r.kind.padEnd(5)} cpu ${f(r.cpuMsPerCommand)} ms/cmd (bench ${f(r.harnessCpuMsPerCommand)})  ${f(r.commandsPerSecond, 0)} cmd/s  p95 ${f(r.p95Ms, 0)} ms  rss ${f(r.peakRssMb, 0)} MB  bbb ${r.bbbCalls}  users.info ${r.usersInfoCalls}  right ${r.correct}  failed ${r.failures}${r.failureSamples ? ` (${r.failureSamples.join('; ')})` : ''}`;
+  return `round ${round} ${r.kind.padEnd(6)} cpu ${f(r.cpuMsPerCommand)} ms/cmd (bench ${f(r.harnessCpuMsPerCommand)})  ${f(r.commandsPerSecond, 0)} cmd/s  p95 ${f(r.p95Ms, 0)} ms  rss ${f(r.peakRssMb, 0)} MB  bbb ${r.bbbCalls}  users.info ${r.usersInfoCalls}  ${r.kind === 'matrix' ? `new DMs ${r.dmsCreated}  ` : ''}right ${r.correct}  failed ${r.failures}${r.homeserverCalls ? `\n  homeserver requests per command: ${r.homeserverCalls}` : ''}${r.failureSamples ? ` (${r.failureSamples.join('; ')})` : ''}`;
 }

@@ -12,7 +12,8 @@ import { channelOf, courseCode, studentOf, teacherOf } from './people.ts';
 
 export const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-0000000000-0000000000-benchbenchbenchbench';
-export const ADMIN = { id: 'UBENCHADMIN', name: 'admin' };
+/** One admin per course: the per-user limit (src/core/rate-limit.ts, a burst of 20 then 1/s) would refuse one admin's set-up of more than 10 courses. */
+export const adminOf = (c: number): { id: string; name: string } => ({ id: `UBENCHADMIN${String(c).padStart(4, '0')}`, name: `admin${c}` });
 
 export interface World {
   api: FakeSlackWebApi;
@@ -26,8 +27,8 @@ export interface World {
 
 export async function startWorld(opts: { courses: number; students: number }): Promise<World> {
   const api = await startFakeSlackWebApi();
-  api.addUser({ id: ADMIN.id, name: ADMIN.name, realName: 'Ada Admin' });
   for (let c = 0; c < opts.courses; c++) {
+    api.addUser({ id: adminOf(c).id, name: adminOf(c).name, realName: `Ada Admin ${c}` });
     const t = teacherOf(c);
     api.addUser({ id: t.userId, name: t.userName, realName: `Teacher ${c}` });
     for (let s = 0; s < opts.students; s++) {
@@ -53,7 +54,7 @@ export function setupCommands(w: World): SlashCommand[] {
   const out: SlashCommand[] = [];
   for (let c = 0; c < w.courses; c++) {
     const t = teacherOf(c);
-    const admin = { userId: ADMIN.id, userName: ADMIN.name, ...channelOf(c) };
+    const admin = { userId: adminOf(c).id, userName: adminOf(c).name, ...channelOf(c) };
     out.push({ ...admin, text: `config link ${courseCode(c)} Course ${c}` });
     out.push({ ...admin, text: `config teacher add <@${t.userId}|${t.userName}>` });
     out.push({ ...t, ...channelOf(c), text: 'start' });
@@ -70,7 +71,7 @@ export function botEnv(w: World, port: number): Record<string, string> {
     BBB_URL: w.bbb.url,
     BBB_SECRET: w.bbb.secret,
     DB_PATH: join(w.dir, 'bot.sqlite'),
-    BOT_ADMINS: `slack:${ADMIN.id}`,
+    BOT_ADMINS: Array.from({ length: w.courses }, (_, c) => `slack:${adminOf(c).id}`).join(','),
     HTTP_HOST: '127.0.0.1',
     HTTP_PORT: String(port),
     LOG_FORMAT: 'json',
