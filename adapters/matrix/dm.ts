@@ -32,10 +32,13 @@ export class DirectRooms {
 
   private async findOrCreate(userId: string): Promise<{ roomId: string; created: boolean }> {
     const stored = this.ctx.app.state.get(DM_NAMESPACE, userId);
-    const candidates = [...new Set([...(stored ? [stored] : []), ...((await this.readDirect())?.[userId] ?? [])])];
-    for (const roomId of candidates) {
+    // The recorded DM first: the usual case, and it needs no m.direct read (a whole-account
+    // record that grows with every DM the bot has).
+    if (stored && (await this.usable(stored, userId))) return { roomId: stored, created: false };
+    const listed = (await this.readDirect())?.[userId] ?? [];
+    for (const roomId of listed.filter((r) => r !== stored)) {
       if (await this.usable(roomId, userId)) {
-        if (roomId !== stored) this.ctx.app.state.set(DM_NAMESPACE, userId, roomId);
+        this.ctx.app.state.set(DM_NAMESPACE, userId, roomId);
         return { roomId, created: false };
       }
     }
