@@ -31,11 +31,17 @@ export interface Bot {
 
 export function createBot(
   config: Config,
-  options: { log: Logger; fallbackServer?: ServerSettings | undefined; rateLimit?: RateLimitOptions },
+  options: {
+    log: Logger;
+    fallbackServer?: ServerSettings | undefined;
+    rateLimit?: RateLimitOptions;
+    /** The store, when start-up has opened it already (main.ts checks DB_PATH first). */
+    store?: Store;
+  },
 ): Bot {
   const { log } = options;
   for (const s of configSecrets(config)) log.addSecret(s);
-  const store = Store.open(config.DB_PATH, storeOptions(config, log));
+  const store = options.store ?? Store.open(config.DB_PATH, storeOptions(config, log));
   const saved = store.settings.server();
   if (saved) log.addSecret(saved.secret);
   const metrics = createMetrics({ openMeetings: () => store.meetings.allOpen().length });

@@ -11,7 +11,7 @@ import { startDevBbb, type DevBbbServer } from '../src/bbb/dev-server/index.ts';
 import { createBot, dataDir, storeOptions, type Bot } from './bot.ts';
 import { createConsole } from './console/index.ts';
 import { chooseMode, settingHints, version } from './startup.ts';
-import { chatFailure, checkStore, listen, listenFailure } from './start-checks.ts';
+import { chatFailure, listen, listenFailure, openStore } from './start-checks.ts';
 import type { Route } from './http/index.ts';
 import { messages } from '../src/i18n/index.ts';
 
@@ -46,11 +46,12 @@ export async function run(options: RunOptions = {}): Promise<void> {
   const log = options.log ?? createLogger({ level: quiet ? 'warn' : config.LOG_LEVEL, ...(config.LOG_FORMAT ? { format: config.LOG_FORMAT } : {}) });
   for (const hint of settingHints(env)) log.warn(hint);
 
-  const saved = checkStore(config.DB_PATH, storeOptions(config, log));
+  const store = openStore(config.DB_PATH, storeOptions(config, log)); // opened once, then the bot's
+  const saved = store.settings.server();
   const chat = slackEnabled(config) || matrixEnabled(config);
-  const dev = !chat && !config.BBB_URL && !saved ? await startDev(config, log) : undefined;
+  const dev = !chat && !config.BBB_URL && !saved ? await startDev(config, log).catch((err: unknown) => (store.close(), Promise.reject(err))) : undefined;
   if (chat && !config.BBB_URL && !saved) log.warn(NO_SERVER_WARNING);
-  const bot = createBot(config, { log, fallbackServer: dev && { url: dev.url, secret: dev.secret } });
+  const bot = createBot(config, { log, store, fallbackServer: dev && { url: dev.url, secret: dev.secret } });
   const stops: (() => Promise<void> | void)[] = [async () => bot.after.idle(), () => bot.close(), async () => dev?.close()];
   const shutdown = async (): Promise<void> => {
     for (const stop of stops) await stop();

@@ -4,28 +4,21 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { ConfigError } from '../src/config.ts';
-import type { ServerSettings } from '../src/core/model.ts';
 import { Store, type StoreOptions } from '../src/store/index.ts';
 import { DatabaseTooNewError } from '../src/store/db.ts';
 import { describeFailure } from './startup.ts';
 
-/** Opens the database once to check DB_PATH, and returns the server saved with `config server`. */
-export function checkStore(path: string, options: StoreOptions = {}): ServerSettings | undefined {
+/** Opens the database at DB_PATH, with any failure as advice naming DB_PATH. The bot then uses this store. */
+export function openStore(path: string, options: StoreOptions = {}): Store {
   if (existsSync(path) && statSync(path).isDirectory()) {
     throw new ConfigError(`DB_PATH ${path} is a directory; point DB_PATH at a file, e.g. ${join(path, 'bbb-chatops.sqlite')}`);
   }
-  let store: Store;
   try {
-    store = Store.open(path, options);
+    return Store.open(path, options);
   } catch (err) {
     if (err instanceof DatabaseTooNewError || err instanceof ConfigError) throw err;
     const why = (err as NodeJS.ErrnoException).code ?? describeFailure(err);
     throw new ConfigError(`DB_PATH ${path}: cannot open the database (${why}); make sure its folder exists or can be created and is writable by this user`);
-  }
-  try {
-    return store.settings.server();
-  } finally {
-    store.close();
   }
 }
 

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chatFailure, checkStore, listen } from '../../adapters/start-checks.ts';
+import { chatFailure, listen, openStore } from '../../adapters/start-checks.ts';
 import { ConfigError } from '../../src/config.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'start-checks-'));
@@ -13,11 +13,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('start-up checks', () => {
   it('names DB_PATH when it is a directory or cannot be created', () => {
-    expect(() => checkStore(dir)).toThrow(/^DB_PATH .* is a directory; point DB_PATH at a file/);
+    expect(() => openStore(dir)).toThrow(/^DB_PATH .* is a directory; point DB_PATH at a file/);
     const file = join(dir, 'a-file');
     writeFileSync(file, 'x');
-    expect(() => checkStore(join(file, 'bot.sqlite'))).toThrow(/^DB_PATH .*: cannot open the database \((ENOTDIR|EEXIST)\); make sure its folder/);
-    expect(checkStore(join(dir, 'ok', 'bot.sqlite'))).toBeUndefined(); // a fresh database, no saved server
+    expect(() => openStore(join(file, 'bot.sqlite'))).toThrow(/^DB_PATH .*: cannot open the database \((ENOTDIR|EEXIST)\); make sure its folder/);
+    const store = openStore(join(dir, 'ok', 'bot.sqlite'));
+    expect(store.settings.server()).toBeUndefined(); // a fresh database, no saved server
+    store.close();
   });
 
   it('names the port setting when the port is taken', async () => {
