@@ -15,7 +15,7 @@ export async function joinReply(ctx: CommandContext, target: Target, offerNotify
     }
     if (!offerNotify) return toUser(text);
     const offer = course ? ctx.t.notifyOffer(ctx.prefix, hasButtons(ctx)) : ctx.t.rooms.notifyOffer(`${ctx.prefix} ${target.notifyWords}`, hasButtons(ctx));
-    return toUser(`${text} ${offer}`, { actions: [{ id: 'notify', label: ctx.t.notifyButton, ...(course ? {} : { command: target.notifyWords }) }] });
+    return toUser(`${text} ${offer}`, { actions: [{ id: 'notify', label: ctx.t.notifyButton, ...(course ? {} : { command: target.notifyCommand }) }] });
   };
   if (state.status === 'closing') return toUser(ctx.t.meetingEndedMeanwhile(label));
   if (state.status === 'not-started') return notStarted(course ? ctx.t.notStarted(label, target.starters) : ctx.t.rooms.notStarted(label));

@@ -3,7 +3,7 @@
 import type { Command, CommandContext } from './context.ts';
 import { refusal, toUser } from './context.ts';
 import { namedUser } from './config-people.ts';
-import { mentionOf, person, personalTarget, type Target } from './target.ts';
+import { person, personalTarget, type Target } from './target.ts';
 import { startReplies } from './start.ts';
 import { joinReply } from './join.ts';
 import { notifyReplies } from './notify.ts';
@@ -23,7 +23,7 @@ function refuse(ctx: CommandContext, own: boolean): Reply | undefined {
 
 function ownTarget(ctx: CommandContext): Target {
   const me = { id: ctx.inv.user.id, displayName: ctx.inv.user.displayName };
-  return personalTarget(ctx, me, mentionOf(ctx.inv.platform, me.id));
+  return personalTarget(ctx, me);
 }
 
 /** The owner named in `room join <owner>`. */
@@ -32,7 +32,7 @@ async function ownerTarget(ctx: CommandContext, args: Parsed, usage: string): Pr
   if (!who || rest.length > 0) return refusal(ctx.t.usage(ctx.prefix, usage.split(' <')[0]!, usage));
   const owner = await namedUser(ctx, who);
   const saved = ctx.store.scopes.get(scopeKey(personalScope(ctx.inv.platform, owner.id)), 'owner-name');
-  return personalTarget(ctx, { id: owner.id, displayName: saved ?? owner.displayName }, mentionOf(ctx.inv.platform, owner.id));
+  return personalTarget(ctx, { id: owner.id, displayName: saved ?? owner.displayName });
 }
 
 function roomCommand(words: string[], own: boolean, run: (ctx: CommandContext, args: Parsed, usage: string) => Promise<Reply[]>, extraUsage = ''): Command {
@@ -70,6 +70,6 @@ export const roomCommands: Command[] = [
     const open = ctx.store.meetings.open(personalScope(ctx.inv.platform, ctx.inv.user.id));
     if (!open) return [refusal(ctx.t.rooms.moderatorNeedsSession(ctx.prefix))];
     ctx.store.meetings.addSessionModerator(open.id, ctx.inv.platform, user.id);
-    return [toUser(ctx.t.rooms.moderatorAdded(user.displayName, `${ctx.prefix} room join ${mentionOf(ctx.inv.platform, ctx.inv.user.id)}`))];
+    return [toUser(ctx.t.rooms.moderatorAdded(user.displayName, `${ctx.prefix} ${ownTarget(ctx).joinWords}`))];
   }, ' <user>'),
 ];

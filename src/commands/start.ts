@@ -27,7 +27,7 @@ export async function startReplies(ctx: CommandContext, target: Target): Promise
   const who = ctx.inv.user.displayName;
   const text = scope.kind === 'course' ? r.started(who, target.roomLabel) : scope.kind === 'global' ? r.rooms.globalStarted(who) : r.rooms.personalInvitation(who);
   const announcement = toRoom(`${text} ${typeToJoin(r, ctx.prefix, target, hasButtons(ctx))}`, {
-    actions: [{ id: 'join', label: r.viewerLinkLabel, ...(scope.kind === 'course' ? {} : { command: target.joinWords }) }],
+    actions: [{ id: 'join', label: r.viewerLinkLabel, ...(scope.kind === 'course' ? {} : { command: target.joinCommand }) }],
     topic: { event: 'meeting-started', meetingKey: scopeKey(scope) },
   });
   const here = { platform: ctx.inv.platform, roomId: ctx.inv.room.id };

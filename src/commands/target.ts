@@ -18,9 +18,12 @@ export interface Target {
   moderator: boolean;
   joinPolicy: JoinPolicy;
   maxParticipants: number | null;
-  /** The words after the prefix that join it and that ask to be told: `join`, `global join`, `room join @tina`. */
+  /** The words after the prefix that join it and that ask to be told, as a user types them: `join`, `global join`, `room join @tina`. */
   joinWords: string;
   notifyWords: string;
+  /** The same as a button runs them (Slack: the owner by id, `room join <@U123>`). */
+  joinCommand: string;
+  notifyCommand: string;
   /** Who can start it, for "not started" answers (course rooms name the teachers). */
   starters: string;
 }
@@ -43,6 +46,8 @@ export function courseTarget(ctx: CommandContext): Target {
     maxParticipants: course.maxParticipants,
     joinWords: 'join',
     notifyWords: 'notify',
+    joinCommand: 'join',
+    notifyCommand: 'notify',
     starters: starterNames(ctx, course.code),
   };
 }
@@ -58,13 +63,19 @@ export function globalTarget(ctx: CommandContext): Target {
     maxParticipants: settings.maxParticipants,
     joinWords: 'global join',
     notifyWords: 'global notify',
+    joinCommand: 'global join',
+    notifyCommand: 'global notify',
     starters: '',
   };
 }
 
-/** A personal room; `mention` is how the owner is named in commands (`@tina`, `<@U123>`). */
-export function personalTarget(ctx: CommandContext, owner: { id: string; displayName: string }, mention: string): Target {
-  const scope = personalScope(ctx.inv.platform, owner.id);
+/** A personal room of a user of the caller's platform. */
+export function personalTarget(ctx: CommandContext, owner: { id: string; displayName: string }): Target {
+  const platform = ctx.inv.platform;
+  const scope = personalScope(platform, owner.id);
+  const mention = mentionOf(platform, owner.id);
+  // Slack users type @name (Slack turns it into the id); the others type the id itself.
+  const typed = platform === 'slack' ? `@${owner.displayName}` : mention;
   return {
     scope,
     label: ctx.t.rooms.personalLabel(owner.displayName),
@@ -72,8 +83,10 @@ export function personalTarget(ctx: CommandContext, owner: { id: string; display
     moderator: moderatesScope(ctx.store, scope, person(ctx)),
     joinPolicy: 'started',
     maxParticipants: null,
-    joinWords: `room join ${mention}`,
-    notifyWords: `room notify ${mention}`,
+    joinWords: `room join ${typed}`,
+    notifyWords: `room notify ${typed}`,
+    joinCommand: `room join ${mention}`,
+    notifyCommand: `room notify ${mention}`,
     starters: owner.displayName,
   };
 }
@@ -91,7 +104,7 @@ export function targetOf(ctx: CommandContext, scope: MeetingScope): Target | und
     return here ? courseTarget(ctx) : undefined;
   }
   const name = ctx.store.scopes.get(scopeKey(scope), 'owner-name') ?? scope.owner.userId;
-  return personalTarget(ctx, { id: scope.owner.userId, displayName: name }, mentionOf(ctx.inv.platform, scope.owner.userId));
+  return personalTarget(ctx, { id: scope.owner.userId, displayName: name });
 }
 
 /** How a user is named in a command typed on their platform. */
