@@ -1,12 +1,12 @@
 // The course's meeting on BigBlueButton, in domain words: start, state, join link, end, recordings.
 // Meeting state and recording lists are cached briefly and concurrent lookups share one BBB call,
 // so a burst of students typing `join`, `status` or `recordings` costs a handful of calls.
-import { randomBytes } from 'node:crypto';
 import type { BbbApi, MeetingInfo, Recording } from '../bbb/types.ts';
-import { BbbApiError, BbbError, isBbbKey } from '../bbb/errors.ts';
+import { isBbbKey } from '../bbb/errors.ts';
 import type { Store } from '../store/index.ts';
 import type { MeetingRecord, ServerSettings } from './model.ts';
-import { NoServerError, ServerCheckError } from './errors.ts';
+import { NoServerError } from './errors.ts';
+import { verifyServer } from './server-check.ts';
 import { asciiName, bbbMeetingId, meetingName, meetingPasswords, newCallbackToken } from './meeting-ids.ts';
 import type { Platform } from './types.ts';
 import { ReadCache } from './read-cache.ts';
@@ -84,29 +84,8 @@ export class ConferenceService {
   }
 
   /** Checks a server before it is saved: reachable, a BBB API, and the secret accepted. */
-  async verifyServer(url: string, secret: string): Promise<{ apiBase: string; version: string }> {
-    let api: BbbApi;
-    try {
-      api = this.o.makeApi({ url, secret });
-    } catch (err) {
-      throw new ServerCheckError('bad-url', err instanceof Error ? err.message : String(err));
-    }
-    let version: string;
-    try {
-      const v = await api.version();
-      version = v.bbbVersion ? `BigBlueButton ${v.bbbVersion}` : `API ${v.version}`;
-    } catch (err) {
-      throw new ServerCheckError(isTransport(err) ? 'unreachable' : 'not-bbb', api.apiBase);
-    }
-    try {
-      // Not getMeetings: Scalelite answers it without checking the checksum (GET_MEETINGS_API_DISABLED).
-      // Every BBB and Scalelite checks getMeetingInfo's: notFound for a random meeting = the secret is right.
-      await api.getMeetingInfo(`bbb-chatops-check-${randomBytes(12).toString('hex')}`);
-    } catch (err) {
-      if (isBbbKey(err, 'checksumError')) throw new ServerCheckError('wrong-secret', api.apiBase);
-      if (!isBbbKey(err, 'notFound')) throw new ServerCheckError(isTransport(err) ? 'unreachable' : 'not-bbb', api.apiBase);
-    }
-    return { apiBase: api.apiBase, version };
+  verifyServer(url: string, secret: string): Promise<{ apiBase: string; version: string }> {
+    return verifyServer(this.o.makeApi, url, secret);
   }
 
   meetingIdOf(scope: MeetingScope): string {
@@ -314,9 +293,3 @@ export class ConferenceService {
 }
 
 export class MeetingClosingError extends Error {}
-
-function isTransport(err: unknown): boolean {
-  // Transport only: an answer that is refused, not BBB's, or too large is "not a BBB server".
-  return err instanceof BbbError && !(err instanceof BbbApiError) &&
-    err.name !== 'BbbInvalidResponseError' && err.name !== 'BbbResponseTooLargeError';
-}
