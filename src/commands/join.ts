@@ -18,7 +18,7 @@ export async function joinReply(ctx: CommandContext, target: Target, offerNotify
     return toUser(`${text} ${offer}`, { actions: [{ id: 'notify', label: ctx.t.notifyButton, ...(course ? {} : { command: target.notifyCommand }) }] });
   };
   if (state.status === 'closing') return toUser(ctx.t.meetingEndedMeanwhile(label));
-  if (state.status === 'not-started') return notStarted(course ? ctx.t.notStarted(label, target.starters) : ctx.t.rooms.notStarted(label));
+  if (state.status === 'not-started') return notStarted(course ? ctx.t.notStarted(label, target.starters()) : ctx.t.rooms.notStarted(label));
   if (!moderator && target.joinPolicy === 'moderator-present' && state.info.moderatorCount === 0) {
     return notStarted(ctx.t.notStartedModeratorAbsent(label));
   }

@@ -24,8 +24,8 @@ export interface Target {
   /** The same as a button runs them (Slack: the owner by id, `room join <@U123>`). */
   joinCommand: string;
   notifyCommand: string;
-  /** Who can start it, for "not started" answers (course rooms name the teachers). */
-  starters: string;
+  /** Who can start it, for "not started" answers (course rooms name the teachers); asked only then, off the join hot path. */
+  starters(): string;
 }
 
 export function person(ctx: CommandContext): Person {
@@ -48,7 +48,7 @@ export function courseTarget(ctx: CommandContext): Target {
     notifyWords: 'notify',
     joinCommand: 'join',
     notifyCommand: 'notify',
-    starters: starterNames(ctx, course.code),
+    starters: () => starterNames(ctx, course.code),
   };
 }
 
@@ -65,7 +65,7 @@ export function globalTarget(ctx: CommandContext): Target {
     notifyWords: 'global notify',
     joinCommand: 'global join',
     notifyCommand: 'global notify',
-    starters: '',
+    starters: () => '',
   };
 }
 
@@ -87,7 +87,7 @@ export function personalTarget(ctx: CommandContext, owner: { id: string; display
     notifyWords: `room notify ${typed}`,
     joinCommand: `room join ${mention}`,
     notifyCommand: `room notify ${mention}`,
-    starters: owner.displayName,
+    starters: () => owner.displayName,
   };
 }
 
