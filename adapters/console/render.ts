@@ -25,7 +25,7 @@ export function formatHuman(line: ConsoleLine, reply: Reply): string {
   const head = line.audience === 'room' ? `[#${line.room}] bot:` : `[#${line.room}] bot → ${line.user} ${m.privateTo(line.user)}:`;
   const out = [`${head} ${line.text.split('\n').join('\n    ')}`];
   for (const l of reply.links ?? []) out.push(`    ${l.label}: ${l.url}`);
-  for (const a of reply.actions ?? []) out.push(`    [${a.label}] → ${m.typeAction(a.id)}`);
+  for (const a of reply.actions ?? []) out.push(`    [${a.label}] → ${m.typeAction(a.command ?? a.id)}`);
   if (line.file) out.push(`    file: ${line.file}`);
   return out.join('\n');
 }

@@ -74,7 +74,7 @@ export function renderReply(reply: Reply, opts: { prefix: string; inReplyTo?: st
   }
   for (const action of reply.actions ?? []) {
     if (reply.text.includes(`${opts.prefix} ${action.id}`)) continue; // the text already says what to type
-    const hint = matrixMessages(reply.language).actionHint(action.label, `\`${opts.prefix} ${action.id}\``);
+    const hint = matrixMessages(reply.language).actionHint(action.label, `\`${opts.prefix} ${action.command ?? action.id}\``);
     bodyLines.push(hint);
     htmlParts.push(textToHtml(hint));
   }

@@ -43,7 +43,9 @@ function plain(text: string): types.PlainTextElement {
 /**
  * A button's optional `value`: left out when there is none (a join refusal from the core has no
  * meeting key) rather than sent as an empty string, which Block Kit validation may refuse
- * (invalid_blocks). The click handler does not read it: the channel clicked in names the course.
+ * (invalid_blocks). A course's button carries its meeting key, which the click handler does not
+ * read (the channel clicked in names the course); a global or personal room's carries the command
+ * it runs for the clicker (`global join`, `room join <@U123>`).
  */
 function valueOf(meetingKey: string): { value?: string } {
   return meetingKey ? { value: meetingKey } : {};
@@ -69,11 +71,11 @@ export function renderReply(reply: Reply, where: Destination): SlackMessage {
   const joinAction = actions.find((a) => a.id === 'join');
   const announcesStart = reply.audience === 'room' && reply.topic?.event === 'meeting-started';
   if (joinAction || announcesStart) {
-    buttons.push({ type: 'button', action_id: ACTION_JOIN, text: plain(joinAction?.label ?? slackMessages(reply.language).joinButton), ...valueOf(meetingKey), style: 'primary' });
+    buttons.push({ type: 'button', action_id: ACTION_JOIN, text: plain(joinAction?.label ?? slackMessages(reply.language).joinButton), ...valueOf(joinAction?.command ?? meetingKey), style: 'primary' });
   }
   const notifyAction = actions.find((a) => a.id === 'notify');
   if (notifyAction) {
-    buttons.push({ type: 'button', action_id: ACTION_NOTIFY, text: plain(notifyAction.label || slackMessages(reply.language).notifyButton), ...valueOf(meetingKey) });
+    buttons.push({ type: 'button', action_id: ACTION_NOTIFY, text: plain(notifyAction.label || slackMessages(reply.language).notifyButton), ...valueOf(notifyAction.command ?? meetingKey) });
   }
   if (buttons.length > 0) blocks.push({ type: 'actions', block_id: 'conference_actions', elements: buttons });
 

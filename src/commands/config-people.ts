@@ -7,7 +7,7 @@ import { UserError } from '../core/errors.ts';
 const EXAMPLES = { console: '@tina', slack: '@tina (a mention)', matrix: '@tina:school.edu' } as const;
 
 /** Resolves a user named in a command to { id, displayName }, or explains why not. */
-async function namedUser(ctx: CommandContext, token: string): Promise<{ id: string; displayName: string }> {
+export async function namedUser(ctx: CommandContext, token: string): Promise<{ id: string; displayName: string }> {
   const id = parseUserMention(ctx.inv.platform, token);
   if (!id) throw new UserError(ctx.t.badUser(token, EXAMPLES[ctx.inv.platform]));
   if (!ctx.inv.lookupUser) return { id, displayName: id };

@@ -7,6 +7,7 @@ import type { Language } from '../core/model.ts';
 import { AVAILABLE, messages } from '../i18n/index.ts';
 import { classroomOption } from '../core/classroom.ts';
 import { CLASSROOM_OPTION_NAMES, setClassroomOption } from './config-classroom.ts';
+import { setPersonalRooms } from './config-personal.ts';
 
 interface OptionSpec {
   schema: z.ZodType<CourseOptions>;
@@ -14,7 +15,8 @@ interface OptionSpec {
 
 const onOff = z.enum(['on', 'off', 'true', 'false', 'yes', 'no']).transform((v) => ['on', 'true', 'yes'].includes(v));
 
-const OPTIONS: Record<string, OptionSpec> = {
+/** The course options (`config global set` takes the same, but language). */
+export const OPTIONS: Record<string, OptionSpec> = {
   record: { schema: onOff.transform((record) => ({ record })) },
   'max-participants': {
     schema: z
@@ -44,16 +46,17 @@ const OPTIONS: Record<string, OptionSpec> = {
 
 export const configSet: Command = {
   path: ['config', 'set'],
-  usage: `config set <${[...Object.keys(OPTIONS), ...CLASSROOM_OPTION_NAMES].join('|')}> <value>`,
+  usage: `config set <${[...Object.keys(OPTIONS), ...CLASSROOM_OPTION_NAMES, 'personal-rooms'].join('|')}> <value>`,
   who: 'admin',
   async run(ctx, args) {
     const [name, ...valueWords] = args.words;
     if (!name || valueWords.length === 0) return [refusal(ctx.t.usage(ctx.prefix, 'config set', this.usage))];
     const spec = OPTIONS[name];
     const classroom = classroomOption(name);
-    if (!spec && !classroom) return [refusal(ctx.t.unknownOption(name, [...Object.keys(OPTIONS), ...CLASSROOM_OPTION_NAMES].join(', ')))];
-    if (!ctx.course || !ctx.link) return [refusal(ctx.t.roomNotLinkedAdmin(ctx.prefix))];
+    if (!spec && !classroom && name !== 'personal-rooms') return [refusal(ctx.t.unknownOption(name, [...Object.keys(OPTIONS), ...CLASSROOM_OPTION_NAMES].join(', ')))];
     const raw = valueWords.join(' ');
+    if (name === 'personal-rooms') return setPersonalRooms(ctx, raw); // installation-wide, any room
+    if (!ctx.course || !ctx.link) return [refusal(ctx.t.roomNotLinkedAdmin(ctx.prefix))];
     if (!spec) return setClassroomOption(ctx, ctx.course, classroom!, raw);
     const parsed = spec.schema.safeParse(name === 'welcome' ? raw : raw.toLowerCase());
     if (!parsed.success) return [refusal(ctx.t.badOptionValue(name, ctx.t.optionExpected(AVAILABLE.join(', '))[name] ?? ''))];

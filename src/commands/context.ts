@@ -3,6 +3,7 @@ import type { MeetingInfo } from '../bbb/types.ts';
 import type { ConferenceService } from '../core/conference.ts';
 import type { Course, Language, Role, RoomLink } from '../core/model.ts';
 import type { Invocation, Reply } from '../core/types.ts';
+import type { MeetingScope } from '../core/scope.ts';
 import type { Parsed } from '../core/tokens.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { LanguageChoice } from '../i18n/choose.ts';
@@ -35,11 +36,12 @@ export interface CommandContext {
 }
 
 export interface CommandEvents {
-  meetingStarted(ctx: CommandContext, course: Course, group: string): Promise<void>;
+  /** A meeting was created; `announcement` (no links) is for the scope's other announce rooms. */
+  meetingStarted(ctx: CommandContext, scope: MeetingScope, announcement: Reply): Promise<void>;
   linkGiven(ctx: CommandContext, meetingRowId: number | undefined, role: 'MODERATOR' | 'VIEWER'): void;
   /** Right before `end` asks BBB to end the meeting, with the last meeting info (attendance; callbacks wait for the command). */
-  meetingEnding?(ctx: CommandContext, course: Course, group: string, info: MeetingInfo | undefined): void;
-  meetingEnded(ctx: CommandContext, course: Course, group: string): Promise<Reply[]>;
+  meetingEnding?(ctx: CommandContext, scope: MeetingScope, info: MeetingInfo | undefined): void;
+  meetingEnded(ctx: CommandContext, scope: MeetingScope): Promise<Reply[]>;
 }
 
 /** Who may run a command: anyone anywhere, anyone in a linked room, moderators of the room's course, admins. */
@@ -51,6 +53,8 @@ export interface Command {
   usage: string;
   who: Audience;
   hidden?: boolean;
+  /** Shown in help only to those it answers (the global and personal-room commands, whose policy is not a room role). */
+  shownTo?(ctx: CommandContext): boolean;
   valueOptions?: readonly string[];
   run(ctx: CommandContext, args: Parsed): Promise<Reply[]>;
 }

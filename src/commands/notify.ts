@@ -1,30 +1,32 @@
 // `notify`: a student asks to be told privately, with their link, when the class starts.
-// When it is already running it answers like `join`.
-import type { Command } from './context.ts';
-import { courseLabel, roomCourse, toUser } from './context.ts';
+// When it is already running it answers like `join`. `global notify`, `room notify @owner` too.
+import type { Command, CommandContext } from './context.ts';
+import { toUser } from './context.ts';
 import { joinReply } from './join.ts';
-import { isModerator } from '../core/roles.ts';
+import { courseTarget, type Target } from './target.ts';
 import { joinable } from '../core/after/waitlist.ts';
+import type { Reply } from '../core/types.ts';
+
+export async function notifyReplies(ctx: CommandContext, target: Target): Promise<Reply[]> {
+  if (target.moderator) return [await joinReply(ctx, target, false)];
+  const state = await ctx.conference.state(target.scope);
+  if (state.status === 'open' && joinable(target.joinPolicy, state.info)) return [await joinReply(ctx, target, false)];
+  const added = ctx.store.waitList.add({
+    scope: target.scope,
+    platform: ctx.inv.platform,
+    userId: ctx.inv.user.id,
+    displayName: ctx.inv.user.displayName,
+    roomId: ctx.inv.room.id,
+    addedAt: Date.now(),
+  });
+  return [toUser(added ? ctx.t.notifyAdded(target.label) : ctx.t.notifyAlready(target.label))];
+}
 
 export const notify: Command = {
   path: ['notify'],
   usage: 'notify',
   who: 'linked',
   async run(ctx) {
-    const { course, group } = roomCourse(ctx);
-    if (isModerator(ctx.role)) return [await joinReply(ctx, false)];
-    const state = await ctx.conference.state(course.code, group);
-    if (state.status === 'open' && joinable(course, state.info)) return [await joinReply(ctx, false)];
-    const added = ctx.store.waitList.add({
-      courseCode: course.code,
-      group,
-      platform: ctx.inv.platform,
-      userId: ctx.inv.user.id,
-      displayName: ctx.inv.user.displayName,
-      roomId: ctx.inv.room.id,
-      addedAt: Date.now(),
-    });
-    const label = courseLabel(ctx, course, group);
-    return [toUser(added ? ctx.t.notifyAdded(label) : ctx.t.notifyAlready(label))];
+    return notifyReplies(ctx, courseTarget(ctx));
   },
 };

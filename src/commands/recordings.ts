@@ -2,7 +2,7 @@
 // unpublish and delete them (delete asks to confirm with --confirm within 5 minutes).
 import type { Command, CommandContext } from './context.ts';
 import { courseLabel, refusal, roomCourse, toUser } from './context.ts';
-import { isModerator } from '../core/roles.ts';
+import { courseTarget, type Target } from './target.ts';
 import type { Reply } from '../core/types.ts';
 import type { Parsed } from '../core/tokens.ts';
 import { courseRecording, listText } from '../core/after/recordings.ts';
@@ -17,24 +17,28 @@ export const recordingsList: Command = {
   usage: 'recordings [N]',
   who: 'linked',
   async run(ctx, args) {
-    const [n, ...extra] = args.words;
-    const count = n === undefined ? DEFAULT_COUNT : /^\d{1,3}$/.test(n) ? Number(n) : NaN;
-    if (extra.length > 0 || !(count >= 1 && count <= MAX_COUNT)) return [refusal(ctx.t.recordingsBadCount(ctx.prefix))];
-    const { course, group, label } = roomCourse(ctx);
-    const teacher = isModerator(ctx.role);
-    const all = await ctx.conference.recordings(course.code, group, teacher); // shared, briefly cached
-    if (all.length === 0) return [toUser(ctx.t.recordingsNone(label))];
-    const { text, links } = listText(ctx.t, all.slice(0, count), all.length, label, teacher, ctx.timeZone);
-    return [toUser(text, { links })];
+    return recordingsReplies(ctx, courseTarget(ctx), args);
   },
 };
+
+/** The target's recordings (moderators: unpublished ones too). */
+export async function recordingsReplies(ctx: CommandContext, target: Target, args: Parsed): Promise<Reply[]> {
+  const [n, ...extra] = args.words;
+  const count = n === undefined ? DEFAULT_COUNT : /^\d{1,3}$/.test(n) ? Number(n) : NaN;
+  if (extra.length > 0 || !(count >= 1 && count <= MAX_COUNT)) return [refusal(ctx.t.recordingsBadCount(ctx.prefix))];
+  const { label, moderator } = target;
+  const all = await ctx.conference.recordings(target.scope, moderator); // shared, briefly cached
+  if (all.length === 0) return [toUser(ctx.t.recordingsNone(label))];
+  const { text, links } = listText(ctx.t, all.slice(0, count), all.length, label, moderator, ctx.timeZone);
+  return [toUser(text, { links })];
+}
 
 /** The recording named by the first word, if it is this course's; else the refusal to give. */
 async function target(ctx: CommandContext, args: Parsed, action: string): Promise<{ id: string } | { refusal: Reply }> {
   const id = args.words[0];
   if (!id || args.words.length > 1) return { refusal: refusal(ctx.t.recordingsNeedId(ctx.prefix, action)) };
   const { course, group } = roomCourse(ctx);
-  const rec = await courseRecording(ctx.conference.api(), ctx.conference.meetingIdOf(course.code, group), id);
+  const rec = await courseRecording(ctx.conference.api(), ctx.conference.meetingIdOf({ kind: 'course', courseCode: course.code, group }), id);
   if (!rec) return { refusal: refusal(ctx.t.recordingNotInCourse(id, courseLabel(ctx, course, group))) };
   return { id: rec.recordId };
 }
@@ -48,7 +52,7 @@ function publishing(word: 'publish' | 'unpublish'): Command {
       const found = await target(ctx, args, word);
       if ('refusal' in found) return [found.refusal];
       const { course, group } = roomCourse(ctx);
-      await ctx.conference.publishRecording(course.code, group, found.id, word === 'publish');
+      await ctx.conference.publishRecording({ kind: 'course', courseCode: course.code, group }, found.id, word === 'publish');
       return [toUser(word === 'publish' ? ctx.t.recordingPublished(found.id) : ctx.t.recordingUnpublished(found.id))];
     },
   };
@@ -74,7 +78,7 @@ export const recordingsDelete: Command = {
     }
     ctx.store.state.delete(PENDING, key);
     const { course, group } = roomCourse(ctx);
-    await ctx.conference.deleteRecording(course.code, group, found.id);
+    await ctx.conference.deleteRecording({ kind: 'course', courseCode: course.code, group }, found.id);
     return [toUser(ctx.t.recordingDeleted(found.id))];
   },
 };

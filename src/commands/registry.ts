@@ -14,6 +14,9 @@ import { recordingsDelete, recordingsList, recordingsPublish, recordingsUnpublis
 import { report } from './report.ts';
 import { language } from './language.ts';
 import { prefs } from './prefs.ts';
+import { globalCommands } from './global.ts';
+import { roomCommands } from './room.ts';
+import { configGlobal } from './config-global.ts';
 import { isModerator } from '../core/roles.ts';
 import type { Reply } from '../core/types.ts';
 import { commandWord, tokenize } from '../core/tokens.ts';
@@ -29,7 +32,7 @@ const help: Command = {
 
 const configHelp: Command = {
   path: ['config'],
-  usage: 'config <server|show|link|unlink|teacher|admin|set> …',
+  usage: 'config <server|show|link|unlink|teacher|admin|set|global> …',
   who: 'admin',
   async run(ctx) {
     const lines = commands.filter((c) => c.path[0] === 'config' && c.path.length > 1 && !c.hidden).map((c) => line(ctx, c));
@@ -40,7 +43,8 @@ const configHelp: Command = {
 export const commands: Command[] = [
   help, start, join, end, status,
   notify, language, prefs, recordingsList, recordingsPublish, recordingsUnpublish, recordingsDelete, report,
-  configHelp, configServer, configShow, configLink, configUnlink, configTeacher, configAdmin, configSet, configCheckAdmin,
+  ...globalCommands, ...roomCommands,
+  configHelp, configServer, configShow, configLink, configUnlink, configTeacher, configAdmin, configSet, configGlobal, configCheckAdmin,
 ];
 
 /** The command selected by the leading words: the longest path that matches. */
@@ -95,11 +99,11 @@ export function refusalFor(ctx: CommandContext, c: Command): Reply {
 
 function line(ctx: CommandContext, c: Command): string {
   const key = c.path.join(' ');
-  return `${ctx.prefix} ${c.usage}: ${ctx.t.summaries[key] ?? ''}`;
+  return `${ctx.prefix} ${c.usage}: ${ctx.t.summaries[key] ?? ctx.t.rooms.summaries[key] ?? ''}`;
 }
 
 export function helpText(ctx: CommandContext): string {
-  const visible = commands.filter((c) => !c.hidden && allowed(ctx, c) && !(c.path[0] === 'config' && c.path.length > 1));
+  const visible = commands.filter((c) => !c.hidden && allowed(ctx, c) && (c.shownTo?.(ctx) ?? true) && !(c.path[0] === 'config' && c.path.length > 1));
   const lines = [ctx.t.helpTitle(ctx.prefix), ...visible.map((c) => line(ctx, c))];
   if (ctx.role === 'admin') {
     lines.push(...commands.filter((c) => c.path[0] === 'config' && c.path.length > 1 && !c.hidden).map((c) => line(ctx, c)));

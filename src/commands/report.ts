@@ -1,5 +1,8 @@
 // `report [last|YYYY-MM-DD] [--csv|--detail]`: attendance of a class, for its teachers, coaches and admins.
-import type { Command } from './context.ts';
+import type { Command, CommandContext } from './context.ts';
+import { courseTarget, type Target } from './target.ts';
+import type { Parsed } from '../core/tokens.ts';
+import type { Reply } from '../core/types.ts';
 import { refusal, roomCourse, toUser } from './context.ts';
 import { attendanceRows, reportCsv, reportMeeting, reportText } from '../core/after/attendance.ts';
 import { engagementText } from '../core/after/engagement.ts';
@@ -11,12 +14,19 @@ export const report: Command = {
   usage: 'report [last|YYYY-MM-DD] [--csv|--detail]',
   who: 'moderator',
   async run(ctx, args) {
+    const { course, group } = roomCourse(ctx);
+    return reportReplies(ctx, courseTarget(ctx), args, `${course.code}${group ? `-${group}` : ''}`);
+  },
+};
+
+/** The attendance report of a target's meeting (the caller checked who may); `stem` names the CSV file. */
+export async function reportReplies(ctx: CommandContext, target: Target, args: Parsed, stem: string): Promise<Reply[]> {
     const [day, ...extra] = args.words;
     if (extra.length > 0 || (day !== undefined && day !== 'last' && !/^\d{4}-\d{2}-\d{2}$/.test(day))) {
       return [refusal(ctx.t.reportBadArg(ctx.prefix))];
     }
-    const { course, group, label } = roomCourse(ctx);
-    const meeting = reportMeeting(ctx.store, course.code, group, day, ctx.timeZone);
+    const { label } = target;
+    const meeting = reportMeeting(ctx.store, target.scope, day, ctx.timeZone);
     if (!meeting) return [toUser(day && day !== 'last' ? ctx.t.reportNoMeetingOn(label, day) : ctx.t.reportNoMeeting(label))];
     // BBB's analytics (exact) when they arrived, else what the bot sampled while the class ran.
     const exact = exactRows(ctx.store, meeting.id);
@@ -26,9 +36,8 @@ export const report: Command = {
       return [toUser(exact ? exactText(ctx.t, label, meeting, exact, ctx.timeZone) : reportText(ctx.t, label, meeting, polled, ctx.timeZone))];
     }
     const date = formatDay(meeting.createdAt, ctx.timeZone);
-    const name = `attendance-${course.code}${group ? `-${group}` : ''}-${date}.csv`;
+    const name = `attendance-${stem}-${date}.csv`;
     const text = exact ? ctx.t.analytics.csvReady(label, date) : `${ctx.t.reportCsvReady(label, date)} ${ctx.t.reportSampled}`;
     const content = exact ? exactCsv(ctx.t, exact, ctx.timeZone) : reportCsv(ctx.t, polled, ctx.timeZone);
     return [{ audience: 'user', text, file: { name, contentType: 'text/csv', content } }];
-  },
-};
+}

@@ -1,18 +1,20 @@
 // The course's meeting on BigBlueButton, in domain words: start, state, join link, end, recordings.
 // Meeting state and recording lists are cached briefly and concurrent lookups share one BBB call,
 // so a burst of students typing `join`, `status` or `recordings` costs a handful of calls.
-import { randomBytes } from 'node:crypto';
 import type { BbbApi, MeetingInfo, Recording } from '../bbb/types.ts';
-import { BbbApiError, BbbError, isBbbKey } from '../bbb/errors.ts';
+import { isBbbKey } from '../bbb/errors.ts';
 import type { Store } from '../store/index.ts';
-import type { Course, MeetingRecord, ServerSettings } from './model.ts';
-import { NoServerError, ServerCheckError } from './errors.ts';
+import type { MeetingRecord, ServerSettings } from './model.ts';
+import { NoServerError } from './errors.ts';
+import { verifyServer } from './server-check.ts';
 import { asciiName, bbbMeetingId, meetingName, meetingPasswords, newCallbackToken } from './meeting-ids.ts';
 import type { Platform } from './types.ts';
 import { ReadCache } from './read-cache.ts';
 import { NEAR_LIMIT_SEATS, SeatLedger } from './seats.ts';
 import { courseRecordings } from './after/recordings.ts';
 import { clientOptions, createSettings } from './classroom.ts';
+import { courseOf, scopeKey, type MeetingScope } from './scope.ts';
+import { meetingSettings } from './scope-policy.ts';
 import { JoinLinks } from './join-links.ts';
 
 export type MeetingState =
@@ -46,6 +48,8 @@ export interface Starter {
   platform: Platform;
   userId: string;
   roomId: string;
+  /** Names a personal room's meeting (its owner starts it). */
+  displayName?: string;
 }
 
 export class ConferenceService {
@@ -80,63 +84,46 @@ export class ConferenceService {
   }
 
   /** Checks a server before it is saved: reachable, a BBB API, and the secret accepted. */
-  async verifyServer(url: string, secret: string): Promise<{ apiBase: string; version: string }> {
-    let api: BbbApi;
-    try {
-      api = this.o.makeApi({ url, secret });
-    } catch (err) {
-      throw new ServerCheckError('bad-url', err instanceof Error ? err.message : String(err));
-    }
-    let version: string;
-    try {
-      const v = await api.version();
-      version = v.bbbVersion ? `BigBlueButton ${v.bbbVersion}` : `API ${v.version}`;
-    } catch (err) {
-      throw new ServerCheckError(isTransport(err) ? 'unreachable' : 'not-bbb', api.apiBase);
-    }
-    try {
-      // Not getMeetings: Scalelite answers it without checking the checksum (GET_MEETINGS_API_DISABLED).
-      // Every BBB and Scalelite checks getMeetingInfo's: notFound for a random meeting = the secret is right.
-      await api.getMeetingInfo(`bbb-chatops-check-${randomBytes(12).toString('hex')}`);
-    } catch (err) {
-      if (isBbbKey(err, 'checksumError')) throw new ServerCheckError('wrong-secret', api.apiBase);
-      if (!isBbbKey(err, 'notFound')) throw new ServerCheckError(isTransport(err) ? 'unreachable' : 'not-bbb', api.apiBase);
-    }
-    return { apiBase: api.apiBase, version };
+  verifyServer(url: string, secret: string): Promise<{ apiBase: string; version: string }> {
+    return verifyServer(this.o.makeApi, url, secret);
   }
 
-  meetingIdOf(courseCode: string, group: string): string {
-    return bbbMeetingId(this.o.store.settings.instanceKey(), courseCode, group);
+  meetingIdOf(scope: MeetingScope): string {
+    return bbbMeetingId(this.o.store.settings.instanceKey(), scope);
   }
 
-  /** Creates the course's meeting, or finds the running one. `created` is false when it already existed. */
+  /**
+   * Creates the scope's meeting with its settings (scope-policy.ts), or finds the running one.
+   * `created` is false when it already existed.
+   */
   async start(
-    course: Course,
-    group: string,
+    scope: MeetingScope,
     by: Starter,
   ): Promise<{ meeting: MeetingRecord; created: boolean; session: { meetingId: string; createTime: string } }> {
+    const settings = meetingSettings(this.o.store, scope, by.displayName);
+    if (!settings) throw new Error(`no course for ${scopeKey(scope)}`);
     const api = this.api();
     const key = this.o.store.settings.instanceKey();
-    const meetingId = bbbMeetingId(key, course.code, group);
-    const passwords = meetingPasswords(key, course.code, group);
+    const meetingId = bbbMeetingId(key, scope);
+    const passwords = meetingPasswords(key, scope);
     const token = newCallbackToken();
-    const name = meetingName(course.title, group);
+    const name = meetingName(settings.title, settings.group);
     const params = {
       meetingId,
       name,
       attendeePassword: passwords.attendee,
       moderatorPassword: passwords.moderator,
-      record: course.record,
+      record: settings.record,
       // A recorded course records from the start; moderators may still pause and resume.
-      autoStartRecording: course.record,
+      autoStartRecording: settings.record,
       allowStartStopRecording: true,
-      duration: course.durationMinutes ?? this.o.defaultDurationMinutes,
+      duration: settings.durationMinutes ?? this.o.defaultDurationMinutes,
       expireIfNoUserJoinedMinutes: 15,
       keepEvents: true, // BBB keeps the events for the analytics callback (exact attendance)
-      ...(course.maxParticipants ? { maxParticipants: course.maxParticipants } : {}),
-      ...(course.welcome ? { welcome: course.welcome } : {}),
-      meta: this.meta(course, group, token),
-      classroom: createSettings(this.o.store.classroom.course(course.code)),
+      ...(settings.maxParticipants ? { maxParticipants: settings.maxParticipants } : {}),
+      ...(settings.welcome ? { welcome: settings.welcome } : {}),
+      meta: this.meta(scope, settings.title, token),
+      classroom: createSettings(settings.classroom),
     };
     this.stateCache.delete(meetingId);
     let created;
@@ -159,16 +146,15 @@ export class ConferenceService {
 
     const session = { meetingId, createTime: created.createTime };
     const meetings = this.o.store.meetings;
-    const open = meetings.open(course.code, group);
+    const open = meetings.open(scope);
     if (open && open.createTime === created.createTime) return { meeting: open, created: false, session };
     if (open) meetings.markEnded(open.id, Date.now(), 'replaced'); // ended without us hearing of it
     const meeting = meetings.insert({
-      courseCode: course.code,
-      group,
+      scope,
       bbbMeetingId: meetingId,
       internalMeetingId: created.internalMeetingId,
       createTime: created.createTime,
-      record: course.record,
+      record: settings.record,
       startedByPlatform: by.platform,
       startedBy: by.userId,
       startedInRoom: by.roomId,
@@ -178,13 +164,12 @@ export class ConferenceService {
     return { meeting, created: !created.duplicate, session };
   }
 
-  private meta(course: Course, group: string, token: string): Record<string, string> {
-    const meta: Record<string, string> = {
-      'bbb-origin': 'bbb-chatops',
-      'bbb-chatops-course': course.code,
-      'bbb-context-name': course.title,
-    };
-    if (group) meta['bbb-chatops-group'] = group;
+  private meta(scope: MeetingScope, title: string, token: string): Record<string, string> {
+    const meta: Record<string, string> = { 'bbb-origin': 'bbb-chatops', 'bbb-context-name': title };
+    // A course's meetings keep the metadata they always had; the other kinds carry their scope key.
+    if (scope.kind === 'course') meta['bbb-chatops-course'] = scope.courseCode;
+    else meta['bbb-chatops-scope'] = scopeKey(scope);
+    if (scope.kind === 'course' && scope.group) meta['bbb-chatops-group'] = scope.group;
     const base = this.o.publicUrl?.replace(/\/+$/, '');
     if (base) {
       meta.endCallbackUrl = `${base}/bbb/ended/${token}`;
@@ -195,31 +180,31 @@ export class ConferenceService {
     return meta;
   }
 
-  /** Whether the course's meeting exists on BBB. A missing meeting is "not started", never an error. */
-  state(courseCode: string, group: string, options: { fresh?: boolean } = {}): Promise<MeetingState> {
-    const meetingId = this.meetingIdOf(courseCode, group);
+  /** Whether the scope's meeting exists on BBB. A missing meeting is "not started", never an error. */
+  state(scope: MeetingScope, options: { fresh?: boolean } = {}): Promise<MeetingState> {
+    const meetingId = this.meetingIdOf(scope);
     // `fresh` (end, notify-me) skips a cached answer but still shares a call already under way.
     return this.stateCache.get(meetingId, () => this.fetchState(meetingId), options);
   }
 
   /** The course's recordings, newest first; students' lists hold published recordings only. */
-  recordings(courseCode: string, group: string, includeUnpublished: boolean): Promise<Recording[]> {
-    const meetingId = this.meetingIdOf(courseCode, group);
+  recordings(scope: MeetingScope, includeUnpublished: boolean): Promise<Recording[]> {
+    const meetingId = this.meetingIdOf(scope);
     const key = `${meetingId} ${includeUnpublished ? 'all' : 'published'}`;
     return this.recordingsCache.get(key, () => courseRecordings(this.api(), meetingId, includeUnpublished));
   }
 
   /** Publishes or unpublishes one of the course's recordings (checked by the caller). */
-  async publishRecording(courseCode: string, group: string, recordId: string, publish: boolean): Promise<void> {
-    await this.changingRecordings(courseCode, group, (api) => api.publishRecordings([recordId], publish));
+  async publishRecording(scope: MeetingScope, recordId: string, publish: boolean): Promise<void> {
+    await this.changingRecordings(scope, (api) => api.publishRecordings([recordId], publish));
   }
 
-  async deleteRecording(courseCode: string, group: string, recordId: string): Promise<void> {
-    await this.changingRecordings(courseCode, group, (api) => api.deleteRecordings([recordId]));
+  async deleteRecording(scope: MeetingScope, recordId: string): Promise<void> {
+    await this.changingRecordings(scope, (api) => api.deleteRecordings([recordId]));
   }
 
-  private async changingRecordings<T>(courseCode: string, group: string, change: (api: BbbApi) => Promise<T>): Promise<T> {
-    const meetingId = this.meetingIdOf(courseCode, group);
+  private async changingRecordings<T>(scope: MeetingScope, change: (api: BbbApi) => Promise<T>): Promise<T> {
+    const meetingId = this.meetingIdOf(scope);
     try {
       return await change(this.api());
     } finally {
@@ -236,10 +221,10 @@ export class ConferenceService {
    * count against the free seats, near the limit BBB is asked again first, and the claim is made
    * in the same step as the count, so racing users never get more links than seats.
    */
-  async claimSeat(courseCode: string, group: string, state: OpenState, userId: string, max: number): Promise<{ left: number; state: MeetingState }> {
-    const meetingId = this.meetingIdOf(courseCode, group);
+  async claimSeat(scope: MeetingScope, state: OpenState, userId: string, max: number): Promise<{ left: number; state: MeetingState }> {
+    const meetingId = this.meetingIdOf(scope);
     if (this.seats.left(meetingId, state, userId, max, this.now()) > NEAR_LIMIT_SEATS) return this.seats.claim(meetingId, state, userId, max, this.now());
-    const fresh = await this.state(courseCode, group, { fresh: true });
+    const fresh = await this.state(scope, { fresh: true });
     return fresh.status === 'open' ? this.seats.claim(meetingId, fresh, userId, max, this.now()) : { left: 0, state: fresh };
   }
 
@@ -260,17 +245,20 @@ export class ConferenceService {
 
   /**
    * A signed join link for one user and one session (createTime keeps it from joining a later session),
-   * with the course's client options and the user's own preferences.
+   * with the scope's client options and the user's own preferences.
    */
   joinUrl(
     session: { meetingId: string; createTime: string },
     user: { platform: Platform; id: string; displayName: string },
     role: 'MODERATOR' | 'VIEWER',
-    courseCode?: string,
+    scope?: MeetingScope,
   ): string {
     this.seats.give(session.meetingId, `${user.platform}:${user.id}`, this.now());
-    const classroom = this.o.store.classroom;
-    const client = clientOptions(courseCode ? classroom.course(courseCode) : new Map(), classroom.user(user.platform, user.id));
+    const store = this.o.store;
+    const code = scope && courseOf(scope);
+    // A course's options come straight from its table (the join hot path: no course row read).
+    const options = code !== undefined ? store.classroom.course(code) : scope?.kind === 'global' ? store.scopes.settings(scopeKey(scope)) : new Map<string, string>();
+    const client = clientOptions(options, store.classroom.user(user.platform, user.id));
     return this.api().joinUrl({
       client,
       meetingId: session.meetingId,
@@ -282,8 +270,8 @@ export class ConferenceService {
   }
 
   /** Ends the meeting on BBB. Returns false when BBB did not know it (already over). */
-  async end(courseCode: string, group: string): Promise<boolean> {
-    const meetingId = this.meetingIdOf(courseCode, group);
+  async end(scope: MeetingScope): Promise<boolean> {
+    const meetingId = this.meetingIdOf(scope);
     this.stateCache.delete(meetingId);
     try {
       await this.api().end(meetingId);
@@ -305,9 +293,3 @@ export class ConferenceService {
 }
 
 export class MeetingClosingError extends Error {}
-
-function isTransport(err: unknown): boolean {
-  // Transport only: an answer that is refused, not BBB's, or too large is "not a BBB server".
-  return err instanceof BbbError && !(err instanceof BbbApiError) &&
-    err.name !== 'BbbInvalidResponseError' && err.name !== 'BbbResponseTooLargeError';
-}

@@ -1,6 +1,7 @@
 // Personal join links that cannot be passed on. With PUBLIC_URL a user gets PUBLIC_URL/j/<token>:
 // valid for a few minutes and for one opening, which the bot records (a real "joined at") before
 // it redirects to the signed BBB URL, made only then. Without PUBLIC_URL: the signed URL directly.
+import { courseOf, parseScopeKey, scopeKey, type MeetingScope } from './scope.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Store } from '../store/index.ts';
 import type { ConferenceService } from './conference.ts';
@@ -8,7 +9,7 @@ import type { Platform } from './types.ts';
 
 export type LinkOpening =
   | { ok: true; url: string }
-  | { ok: false; reason: 'used' | 'expired'; courseCode?: string; prefix?: string };
+  | { ok: false; reason: 'used' | 'expired'; courseCode?: string | undefined; prefix?: string };
 
 /** 32 random bytes in base64url: 256 bits. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -35,14 +36,14 @@ export class JoinLinks {
     session: { meetingId: string; createTime: string },
     user: { platform: Platform; id: string; displayName: string },
     role: 'MODERATOR' | 'VIEWER',
-    where: { courseCode: string; meetingRowId: number | undefined; prefix: string },
+    where: { scope: MeetingScope; meetingRowId: number | undefined; prefix: string },
   ): string {
     const base = this.o.publicUrl?.replace(/\/+$/, '');
-    if (!base) return this.o.conference.joinUrl(session, user, role, where.courseCode);
+    if (!base) return this.o.conference.joinUrl(session, user, role, where.scope);
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
     this.o.store.joinLinks.insert(hash(token), {
-      courseCode: where.courseCode,
+      scopeKey: scopeKey(where.scope),
       meetingRowId: where.meetingRowId ?? null,
       bbbMeetingId: session.meetingId,
       createTime: session.createTime,
@@ -65,12 +66,13 @@ export class JoinLinks {
     const links = this.o.store.joinLinks;
     const link = links.get(key);
     if (!link) return { ok: false, reason: 'expired' };
-    const refused = { ok: false, courseCode: link.courseCode, prefix: link.prefix } as const;
+    const scope = parseScopeKey(link.scopeKey);
+    const refused = { ok: false, courseCode: courseOf(scope), prefix: link.prefix } as const;
     if (link.openedAt !== null) return { ...refused, reason: 'used' };
     if (link.expiresAt <= now) return { ...refused, reason: 'expired' };
     // Signed before the link is spent, so a failure here leaves it usable; one opening wins a race.
     const user = { platform: link.platform, id: link.userId, displayName: link.displayName };
-    const url = this.o.conference.joinUrl({ meetingId: link.bbbMeetingId, createTime: link.createTime }, user, link.role, link.courseCode);
+    const url = this.o.conference.joinUrl({ meetingId: link.bbbMeetingId, createTime: link.createTime }, user, link.role, scope);
     if (!links.consume(key, now)) return { ...refused, reason: 'used' };
     if (link.meetingRowId !== null) {
       this.o.store.attendance.sample(link.meetingRowId, [{ userId: `${link.platform}:${link.userId}`, fullName: link.displayName, role: link.role }], now);

@@ -1,21 +1,38 @@
-// Meeting IDs and passwords derived by HMAC from the instance key: stable per course+group (so a
+// Meeting IDs and passwords derived by HMAC from the instance key: stable per scope (so a
 // repeated create is idempotent and links survive a restart) and unguessable without the database.
-// The 'bbbchatops-' prefix keeps IDs non-hex, so BBB's loose internal-ID prefix lookup cannot
-// match another meeting (REFERENCE.md section 5).
+// A course keeps the derivation it always had (running meetings and links survive an upgrade);
+// the global conference and personal rooms use their own purposes, so no course, whatever its
+// code, can derive the same ID. The 'bbbchatops-' prefix keeps IDs non-hex, so BBB's loose
+// internal-ID prefix lookup cannot match another meeting (REFERENCE.md section 5).
 import { createHmac, randomBytes } from 'node:crypto';
+import type { MeetingScope } from './scope.ts';
 
-function derive(key: string, purpose: string, courseCode: string, group: string, length: number): string {
-  return createHmac('sha256', key).update(`${purpose}\n${courseCode}\n${group}`).digest('hex').slice(0, length);
+function derive(key: string, purpose: string, a: string, b: string, length: number): string {
+  return createHmac('sha256', key).update(`${purpose}\n${a}\n${b}`).digest('hex').slice(0, length);
 }
 
-export function bbbMeetingId(key: string, courseCode: string, group: string): string {
-  return `bbbchatops-${derive(key, 'meeting', courseCode, group, 40)}`;
+/** The purpose prefix and the two inputs of a scope's derivation. */
+function inputs(s: MeetingScope): [string, string, string] {
+  switch (s.kind) {
+    case 'course':
+      return ['', s.courseCode, s.group];
+    case 'global':
+      return ['global-', '', ''];
+    case 'personal':
+      return ['personal-', s.owner.platform, s.owner.userId];
+  }
 }
 
-export function meetingPasswords(key: string, courseCode: string, group: string): { attendee: string; moderator: string } {
+export function bbbMeetingId(key: string, scope: MeetingScope): string {
+  const [kind, a, b] = inputs(scope);
+  return `bbbchatops-${derive(key, `${kind}meeting`, a, b, 40)}`;
+}
+
+export function meetingPasswords(key: string, scope: MeetingScope): { attendee: string; moderator: string } {
+  const [kind, a, b] = inputs(scope);
   return {
-    attendee: derive(key, 'attendee-password', courseCode, group, 24),
-    moderator: derive(key, 'moderator-password', courseCode, group, 24),
+    attendee: derive(key, `${kind}attendee-password`, a, b, 24),
+    moderator: derive(key, `${kind}moderator-password`, a, b, 24),
   };
 }
 

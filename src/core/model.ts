@@ -1,5 +1,6 @@
 // Domain records. The store persists them; commands reason about them.
 import type { Platform } from './types.ts';
+import type { MeetingScope } from './scope.ts';
 
 export const LANGUAGES = ['en', 'es', 'nl', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -43,8 +44,8 @@ export interface ServerSettings {
 
 export interface MeetingRecord {
   id: number;
-  courseCode: string;
-  group: string;
+  /** Whose meeting: a course (or group), the global conference, a personal room. */
+  scope: MeetingScope;
   bbbMeetingId: string;
   internalMeetingId: string | null;
   createTime: string | null;
@@ -56,9 +57,4 @@ export interface MeetingRecord {
   endedAt: number | null;
   endReason: string | null;
   callbackToken: string | null;
-}
-
-/** Stable key of the meeting of a course or of one of its groups. */
-export function meetingKey(courseCode: string, group: string): string {
-  return group ? `${courseCode}/${group}` : courseCode;
 }

@@ -49,6 +49,8 @@ export interface ReplyAction {
   /** `join` runs `/conference join` for the clicking user; `notify` runs `/conference notify`. */
   id: 'join' | 'notify';
   label: string;
+  /** The words the button runs for the clicker when not the room's own `join`/`notify`: `global join`, `room join <owner>`. */
+  command?: string;
 }
 
 export interface ReplyFile {
@@ -60,7 +62,7 @@ export interface ReplyFile {
 /** What an announcement is about, so an adapter can update an earlier one (Slack chat.update). */
 export interface ReplyTopic {
   event: 'meeting-started' | 'meeting-ended' | 'recording-ready' | 'notice';
-  /** Stable key of the course+group meeting, e.g. `MATH101` or `MATH101/g1`. */
+  /** The meeting's scope key (core/scope.ts), e.g. `MATH101`, `MATH101/g1`, `*global`. */
   meetingKey?: string;
 }
 

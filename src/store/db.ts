@@ -100,13 +100,22 @@ export function migrate(db: Db, migrations: Migration[], ctx: MigrationContext =
   if (current === migrations.length) return;
   if (current > 0) backup?.(current, migrations.length);
   // IMMEDIATE: take the write lock first, then re-read the version (another instance may have migrated meanwhile).
-  db.transaction(() => {
-    for (let i = refuseNewer(db, migrations); i < migrations.length; i++) {
-      const step = migrations[i]!;
-      if (step.sql) db.exec(step.sql);
-      step.run?.(db, ctx);
-    }
-    db.pragma(`user_version = ${migrations.length}`);
-  }).immediate();
+  // A table rebuild must not cascade: foreign keys are off outside the transaction (SQLite
+  // ignores the pragma inside one) and every reference is checked before the commit.
+  const rebuilds = migrations.slice(current).some((m) => m.rebuildsTables);
+  if (rebuilds) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (let i = refuseNewer(db, migrations); i < migrations.length; i++) {
+        const step = migrations[i]!;
+        if (step.sql) db.exec(step.sql);
+        step.run?.(db, ctx);
+      }
+      if (rebuilds && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('migration broke a foreign key; nothing was changed');
+      db.pragma(`user_version = ${migrations.length}`);
+    }).immediate();
+  } finally {
+    if (rebuilds) db.pragma('foreign_keys = ON');
+  }
   db.pragma('wal_checkpoint(TRUNCATE)'); // old pages (plain-text secrets before step 3) leave the WAL
 }

@@ -4,7 +4,8 @@ import type { Db } from './db.ts';
 import type { Platform } from '../core/types.ts';
 
 export interface JoinLinkRecord {
-  courseCode: string;
+  /** The meeting's scope key (the column predates scopes: a course's key is its code). */
+  scopeKey: string;
   meetingRowId: number | null;
   bbbMeetingId: string;
   createTime: string;
@@ -25,7 +26,7 @@ interface Row {
 }
 
 const toRecord = (r: Row): JoinLinkRecord => ({
-  courseCode: r.course_code, meetingRowId: r.meeting_row_id, bbbMeetingId: r.bbb_meeting_id, createTime: r.create_time,
+  scopeKey: r.course_code, meetingRowId: r.meeting_row_id, bbbMeetingId: r.bbb_meeting_id, createTime: r.create_time,
   platform: r.platform as Platform, userId: r.user_id, displayName: r.display_name, role: r.role as JoinLinkRecord['role'],
   prefix: r.prefix, createdAt: r.created_at, expiresAt: r.expires_at, openedAt: r.opened_at,
 });
@@ -43,7 +44,7 @@ export class JoinLinkStore {
         `INSERT INTO join_links (token_hash, course_code, meeting_row_id, bbb_meeting_id, create_time, platform, user_id,
            display_name, role, prefix, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(tokenHash, link.courseCode, link.meetingRowId, link.bbbMeetingId, link.createTime, link.platform, link.userId,
+      .run(tokenHash, link.scopeKey, link.meetingRowId, link.bbbMeetingId, link.createTime, link.platform, link.userId,
         link.displayName, link.role, link.prefix, link.createdAt, link.expiresAt);
   }
 

@@ -1,11 +1,11 @@
 import type { Db } from './db.ts';
 import type { MeetingRecord } from '../core/model.ts';
+import { courseOf, parseScopeKey, scopeKey, type MeetingScope } from '../core/scope.ts';
 import type { Platform } from '../core/types.ts';
 
 interface MeetingRow {
   id: number;
-  course_code: string;
-  group_name: string;
+  scope_key: string;
   bbb_meeting_id: string;
   internal_meeting_id: string | null;
   create_time: string | null;
@@ -21,8 +21,7 @@ interface MeetingRow {
 
 const toRecord = (r: MeetingRow): MeetingRecord => ({
   id: r.id,
-  courseCode: r.course_code,
-  group: r.group_name,
+  scope: parseScopeKey(r.scope_key),
   bbbMeetingId: r.bbb_meeting_id,
   internalMeetingId: r.internal_meeting_id,
   createTime: r.create_time,
@@ -41,11 +40,11 @@ export type NewMeeting = Omit<MeetingRecord, 'id' | 'endedAt' | 'endReason'>;
 export class MeetingStore {
   constructor(private readonly db: Db) {}
 
-  /** The meeting of this course+group that the bot believes is open, if any. */
-  open(courseCode: string, group: string): MeetingRecord | undefined {
+  /** The meeting of this scope that the bot believes is open, if any. */
+  open(scope: MeetingScope): MeetingRecord | undefined {
     const row = this.db
-      .prepare('SELECT * FROM meetings WHERE course_code = ? AND group_name = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1')
-      .get(courseCode, group) as MeetingRow | undefined;
+      .prepare('SELECT * FROM meetings WHERE scope_key = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1')
+      .get(scopeKey(scope)) as MeetingRow | undefined;
     return row && toRecord(row);
   }
 
@@ -63,23 +62,22 @@ export class MeetingStore {
     return row && toRecord(row);
   }
 
-  recent(courseCode: string, group: string, limit: number): MeetingRecord[] {
+  recent(scope: MeetingScope, limit: number): MeetingRecord[] {
     return (
-      this.db
-        .prepare('SELECT * FROM meetings WHERE course_code = ? AND group_name = ? ORDER BY id DESC LIMIT ?')
-        .all(courseCode, group, limit) as MeetingRow[]
+      this.db.prepare('SELECT * FROM meetings WHERE scope_key = ? ORDER BY id DESC LIMIT ?').all(scopeKey(scope), limit) as MeetingRow[]
     ).map(toRecord);
   }
 
   insert(m: NewMeeting): MeetingRecord {
     const info = this.db
       .prepare(
-        `INSERT INTO meetings (course_code, group_name, bbb_meeting_id, internal_meeting_id, create_time, record,
+        `INSERT INTO meetings (scope_key, course_code, group_name, bbb_meeting_id, internal_meeting_id, create_time, record,
            started_by_platform, started_by, started_in_room, created_at, callback_token)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        m.courseCode, m.group, m.bbbMeetingId, m.internalMeetingId, m.createTime, m.record ? 1 : 0,
+        scopeKey(m.scope), courseOf(m.scope) ?? null, m.scope.kind === 'course' ? m.scope.group : '',
+        m.bbbMeetingId, m.internalMeetingId, m.createTime, m.record ? 1 : 0,
         m.startedByPlatform, m.startedBy, m.startedInRoom, m.createdAt, m.callbackToken,
       );
     return this.byId(Number(info.lastInsertRowid))!;
@@ -91,5 +89,14 @@ export class MeetingStore {
       this.db.prepare('UPDATE meetings SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL').run(endedAt, reason, id)
         .changes > 0
     );
+  }
+
+  /** Makes a user a moderator of one session (a personal room's co-moderator). */
+  addSessionModerator(meetingId: number, platform: Platform, userId: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO session_moderators (meeting_id, platform, user_id) VALUES (?, ?, ?)').run(meetingId, platform, userId);
+  }
+
+  isSessionModerator(meetingId: number, platform: Platform, userId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM session_moderators WHERE meeting_id = ? AND platform = ? AND user_id = ?').get(meetingId, platform, userId) !== undefined;
   }
 }

@@ -14,6 +14,11 @@ export interface Migration {
   sql: string;
   /** A data step that SQL cannot do, run after `sql` in the same transaction. */
   run?: (db: Db, ctx: MigrationContext) => void;
+  /**
+   * The step rebuilds a table that others reference (SQLite's 12-step ALTER): foreign keys are
+   * off while the steps run and checked before they commit (migrate in db.ts).
+   */
+  rebuildsTables?: true;
 }
 
 export const migrations: Migration[] = [
@@ -261,6 +266,84 @@ export const migrations: Migration[] = [
         room_id    TEXT NOT NULL,
         ref        TEXT NOT NULL,
         PRIMARY KEY (meeting_id, platform, room_id)
+      ) STRICT;
+    `,
+  },
+  // Step 9 (issue 12, rooms beyond the course): a meeting's scope. Meetings and wait lists are
+  // keyed by the scope key (a course's is its code, `MATH101` or `MATH101/g1`, so existing rows
+  // become course scopes); course_code stays for course scopes only (NULL for the global
+  // conference and personal rooms), still cascading when a course is deleted. Plus the settings
+  // of the non-course scopes, the rooms that announce the global conference, and the
+  // co-moderators a personal room's owner adds for one session.
+  {
+    description: 'meeting scopes: meetings and wait lists keyed by scope, scope settings, announce rooms, session co-moderators',
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE meetings_scoped (
+        id                  INTEGER PRIMARY KEY,
+        scope_key           TEXT NOT NULL,
+        course_code         TEXT REFERENCES courses(code) ON DELETE CASCADE,
+        group_name          TEXT NOT NULL DEFAULT '',
+        bbb_meeting_id      TEXT NOT NULL,
+        internal_meeting_id TEXT,
+        create_time         TEXT,
+        record              INTEGER NOT NULL DEFAULT 0,
+        started_by_platform TEXT NOT NULL,
+        started_by          TEXT NOT NULL,
+        started_in_room     TEXT NOT NULL,
+        created_at          INTEGER NOT NULL,
+        ended_at            INTEGER,
+        end_reason          TEXT,
+        callback_token      TEXT UNIQUE,
+        CHECK ((course_code IS NULL) = (substr(scope_key, 1, 1) = '*'))
+      ) STRICT;
+      INSERT INTO meetings_scoped
+        SELECT id, CASE WHEN group_name = '' THEN course_code ELSE course_code || '/' || group_name END, course_code, group_name,
+               bbb_meeting_id, internal_meeting_id, create_time, record, started_by_platform, started_by, started_in_room,
+               created_at, ended_at, end_reason, callback_token
+        FROM meetings;
+      DROP TABLE meetings;
+      ALTER TABLE meetings_scoped RENAME TO meetings;
+      CREATE INDEX meetings_open ON meetings (scope_key) WHERE ended_at IS NULL;
+      CREATE INDEX meetings_scope ON meetings (scope_key, id);
+
+      CREATE TABLE wait_list_scoped (
+        scope_key    TEXT NOT NULL,
+        course_code  TEXT REFERENCES courses(code) ON DELETE CASCADE,
+        platform     TEXT NOT NULL,
+        user_id      TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        room_id      TEXT NOT NULL,
+        added_at     INTEGER NOT NULL,
+        PRIMARY KEY (scope_key, platform, user_id)
+      ) STRICT;
+      INSERT INTO wait_list_scoped
+        SELECT CASE WHEN group_name = '' THEN course_code ELSE course_code || '/' || group_name END, course_code,
+               platform, user_id, display_name, room_id, added_at
+        FROM wait_list;
+      DROP TABLE wait_list;
+      ALTER TABLE wait_list_scoped RENAME TO wait_list;
+
+      CREATE TABLE scope_settings (
+        scope_key TEXT NOT NULL,
+        name      TEXT NOT NULL,
+        value     TEXT NOT NULL,
+        PRIMARY KEY (scope_key, name)
+      ) STRICT;
+
+      CREATE TABLE scope_rooms (
+        scope_key TEXT NOT NULL,
+        platform  TEXT NOT NULL,
+        room_id   TEXT NOT NULL,
+        added_by  TEXT NOT NULL,
+        PRIMARY KEY (scope_key, platform, room_id)
+      ) STRICT;
+
+      CREATE TABLE session_moderators (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        platform   TEXT NOT NULL,
+        user_id    TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, platform, user_id)
       ) STRICT;
     `,
   },

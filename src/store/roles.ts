@@ -19,6 +19,11 @@ export class RoleStore {
     return row?.role;
   }
 
+  /** Whether the user teaches or coaches any course (may start the global conference, personal rooms). */
+  teachesAnywhere(platform: Platform, userId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM course_roles WHERE platform = ? AND user_id = ? LIMIT 1').get(platform, userId) !== undefined;
+  }
+
   members(courseCode: string): CourseMember[] {
     const rows = this.db
       .prepare('SELECT * FROM course_roles WHERE course_code = ? ORDER BY role DESC, user_id')

@@ -1,10 +1,10 @@
-// Students who asked to be told when their course+group meeting starts (notify-me).
+// Users who asked to be told when a meeting starts (notify-me), per meeting scope.
 import type { Db } from './db.ts';
+import { courseOf, parseScopeKey, scopeKey, type MeetingScope } from '../core/scope.ts';
 import type { Platform } from '../core/types.ts';
 
 export interface Waiter {
-  courseCode: string;
-  group: string;
+  scope: MeetingScope;
   platform: Platform;
   userId: string;
   displayName: string;
@@ -14,8 +14,7 @@ export interface Waiter {
 }
 
 interface WaiterRow {
-  course_code: string;
-  group_name: string;
+  scope_key: string;
   platform: string;
   user_id: string;
   display_name: string;
@@ -24,8 +23,7 @@ interface WaiterRow {
 }
 
 const toWaiter = (r: WaiterRow): Waiter => ({
-  courseCode: r.course_code,
-  group: r.group_name,
+  scope: parseScopeKey(r.scope_key),
   platform: r.platform as Platform,
   userId: r.user_id,
   displayName: r.display_name,
@@ -38,47 +36,35 @@ export class WaitListStore {
 
   /** Adds (or refreshes) a waiter. Returns false when they were already on the list. */
   add(w: Waiter): boolean {
-    const existed = this.has(w.courseCode, w.group, w.platform, w.userId);
+    const existed = this.has(w.scope, w.platform, w.userId);
     this.db
       .prepare(
-        `INSERT INTO wait_list (course_code, group_name, platform, user_id, display_name, room_id, added_at)
+        `INSERT INTO wait_list (scope_key, course_code, platform, user_id, display_name, room_id, added_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (course_code, group_name, platform, user_id) DO UPDATE SET
+         ON CONFLICT (scope_key, platform, user_id) DO UPDATE SET
            display_name = excluded.display_name, room_id = excluded.room_id, added_at = excluded.added_at`,
       )
-      .run(w.courseCode, w.group, w.platform, w.userId, w.displayName, w.roomId, w.addedAt);
+      .run(scopeKey(w.scope), courseOf(w.scope) ?? null, w.platform, w.userId, w.displayName, w.roomId, w.addedAt);
     return !existed;
   }
 
-  has(courseCode: string, group: string, platform: Platform, userId: string): boolean {
-    return (
-      this.db
-        .prepare('SELECT 1 FROM wait_list WHERE course_code = ? AND group_name = ? AND platform = ? AND user_id = ?')
-        .get(courseCode, group, platform, userId) !== undefined
-    );
+  has(scope: MeetingScope, platform: Platform, userId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM wait_list WHERE scope_key = ? AND platform = ? AND user_id = ?').get(scopeKey(scope), platform, userId) !== undefined;
   }
 
-  list(courseCode: string, group: string): Waiter[] {
+  list(scope: MeetingScope): Waiter[] {
     return (
-      this.db
-        .prepare('SELECT * FROM wait_list WHERE course_code = ? AND group_name = ? ORDER BY added_at, user_id')
-        .all(courseCode, group) as WaiterRow[]
+      this.db.prepare('SELECT * FROM wait_list WHERE scope_key = ? ORDER BY added_at, user_id').all(scopeKey(scope)) as WaiterRow[]
     ).map(toWaiter);
   }
 
   /** Removes one waiter; false when someone else already did (the removal is the claim to notify). */
-  remove(courseCode: string, group: string, platform: Platform, userId: string): boolean {
-    return (
-      this.db
-        .prepare('DELETE FROM wait_list WHERE course_code = ? AND group_name = ? AND platform = ? AND user_id = ?')
-        .run(courseCode, group, platform, userId).changes > 0
-    );
+  remove(scope: MeetingScope, platform: Platform, userId: string): boolean {
+    return this.db.prepare('DELETE FROM wait_list WHERE scope_key = ? AND platform = ? AND user_id = ?').run(scopeKey(scope), platform, userId).changes > 0;
   }
 
-  /** Clears the list of a course+group, keeping requests made after `before` (for the next session). */
-  clear(courseCode: string, group: string, before: number = Number.MAX_SAFE_INTEGER): number {
-    return this.db
-      .prepare('DELETE FROM wait_list WHERE course_code = ? AND group_name = ? AND added_at <= ?')
-      .run(courseCode, group, before).changes;
+  /** Clears the list of a scope, keeping requests made after `before` (for the next session). */
+  clear(scope: MeetingScope, before: number = Number.MAX_SAFE_INTEGER): number {
+    return this.db.prepare('DELETE FROM wait_list WHERE scope_key = ? AND added_at <= ?').run(scopeKey(scope), before).changes;
   }
 }

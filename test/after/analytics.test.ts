@@ -1,6 +1,7 @@
 // BBB's learning-analytics callback, sent by the dev server after a meeting ends, at the real HTTP
 // adapter on loopback: exact join/leave times, the right count when BBB ended the meeting before
 // any poll, and forged, expired, repeated and oversized posts.
+import { courseScope } from '../../src/core/scope.ts';
 import { SignJWT } from 'jose';
 import { followJoinLink } from '../helpers/join-link.ts';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,7 +67,7 @@ describe('analytics callback', () => {
   it('creates the meeting with kept events and a per-meeting analytics URL', async () => {
     c = await exactClassroom();
     await c.d.run('tina general /conference start');
-    const row = c.bot.store.meetings.open('MATH101', '')!;
+    const row = c.bot.store.meetings.open(courseScope('MATH101', ''))!;
     const view = c.bot.bbb.control.meeting(c.meetingId)!;
     expect(view.metadata['analytics-callback-url']).toBe(`${c.bot.publicUrl}/bbb/analytics/${row.callbackToken}`);
     expect(view.keepEvents).toBe(true);
@@ -169,11 +170,11 @@ describe('analytics callback', () => {
     c.bot.bbb.control.setCallbacks(false);
     await c.bot.bbb.control.endMeeting(c.meetingId);
     await archived(c);
-    expect(c.bot.store.meetings.open('MATH101', '')).toBeDefined();
+    expect(c.bot.store.meetings.open(courseScope('MATH101', ''))).toBeDefined();
     const body = c.bot.bbb.control.analytics(c.meetingId)!;
     expect((await post(url, body, await jwt(c.bot.bbb.secret, 'HS512', inADay()))).status).toBe(202);
     await settle(c.bot);
-    expect(c.bot.store.meetings.open('MATH101', '')).toBeUndefined();
+    expect(c.bot.store.meetings.open(courseScope('MATH101', ''))).toBeUndefined();
     const summaries = roomLines(c.d, SUMMARY);
     expect(summaries).toHaveLength(1);
     expect(summaries[0]!.text).toContain('2 people took part');
@@ -189,7 +190,7 @@ describe('analytics callback', () => {
     await archived(c);
     const body = c.bot.bbb.control.analytics(c.meetingId)!;
     const secret = c.bot.bbb.secret;
-    const row = c.bot.store.meetings.recent('MATH101', '', 1)[0]!;
+    const row = c.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]!;
 
     expect((await post(url, body)).status).toBe(401);
     expect((await post(url, body, await jwt('not-the-secret', 'HS512', inADay()))).status).toBe(401);

@@ -1,4 +1,5 @@
 // BBB callbacks fired by the dev server at the real HTTP adapter on loopback.
+import { courseScope } from '../../src/core/scope.ts';
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signJwt } from '../../src/bbb/dev-server/callbacks.ts';
@@ -25,7 +26,7 @@ describe('meeting-ended callback', () => {
   it('carries an unguessable per-meeting token; the callback posts one summary and marks the meeting ended', async () => {
     c = await classroom({ http: true });
     const url = await runningClass(c);
-    const row = c.bot.store.meetings.open('MATH101', '')!;
+    const row = c.bot.store.meetings.open(courseScope('MATH101', ''))!;
     expect(url).toBe(`${c.bot.publicUrl}/bbb/ended/${row.callbackToken}`);
     expect(row.callbackToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
 
@@ -55,7 +56,7 @@ describe('meeting-ended callback', () => {
     ];
     for (const f of forged) expect((await fetch(f)).status).toBe(404);
     await settle(c.bot);
-    expect(c.bot.store.meetings.open('MATH101', '')).toBeDefined();
+    expect(c.bot.store.meetings.open(courseScope('MATH101', ''))).toBeDefined();
     expect(roomLines(c.d, SUMMARY)).toEqual([]);
   });
 
@@ -69,17 +70,17 @@ describe('meeting-ended callback', () => {
     expect(replies[0]!.text).toContain('2 people took part');
     await settle(c.bot); // BBB's end callback has arrived meanwhile
     expect(roomLines(c.d, SUMMARY)).toHaveLength(1);
-    expect(c.bot.store.meetings.recent('MATH101', '', 1)[0]).toMatchObject({ endReason: 'end-command' });
+    expect(c.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]).toMatchObject({ endReason: 'end-command' });
   });
   it('a callback that overtakes the end command waits for it: the summary stays in the command reply', async () => {
     c = await classroom({ http: true });
     const url = await runningClass(c);
-    const row = c.bot.store.meetings.open('MATH101', '')!;
+    const row = c.bot.store.meetings.open(courseScope('MATH101', ''))!;
     // As if BBB's callback raced ahead of the end command's own bookkeeping.
     c.bot.after.meetingEvents.claim(row.id);
     expect((await fetch(`${url}?recordingmarks=false&meetingID=${c.meetingId}`)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 50));
-    expect(c.bot.store.meetings.open('MATH101', '')?.id).toBe(row.id); // the callback is waiting
+    expect(c.bot.store.meetings.open(courseScope('MATH101', ''))?.id).toBe(row.id); // the callback is waiting
     const replies = await c.d.run('tina general /conference end');
     expect(replies[0]!.text).toMatch(SUMMARY);
     await settle(c.bot);
@@ -97,7 +98,7 @@ describe('recording-ready callback', () => {
     await settle(c.bot);
     const ready = roomLines(c.d, READY);
     expect(ready).toHaveLength(1);
-    const recordId = c.bot.store.meetings.recent('MATH101', '', 1)[0]!.internalMeetingId!;
+    const recordId = c.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]!.internalMeetingId!;
     const origin = new URL(c.bot.bbb.url).origin;
     expect(ready[0]!.links).toEqual([`${origin}/playback/presentation/2.3/${recordId}`, `${origin}/playback/video/${recordId}/`]);
     expect(c.bot.store.recordingLog.announced(recordId)).toBe(true);
@@ -122,7 +123,7 @@ describe('recording-ready callback', () => {
     await cl.bot.bbb.control.advanceTime(50);
     await settle(cl.bot);
     expect(roomLines(cl.d, READY)).toEqual([]);
-    return cl.bot.store.meetings.recent('MATH101', '', 1)[0]!.internalMeetingId!;
+    return cl.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]!.internalMeetingId!;
   }
 
   it('a bad signature gets 401 and posts nothing; GET with signed_parameters works, meeting_id may be absent', async () => {

@@ -1,5 +1,6 @@
 // The exact report and CSV from BBB's analytics, in every language: matched chat users by the
 // join link's userID, guests by the name BBB saw, those who got a link but never came.
+import { courseScope } from '../../src/core/scope.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ function storeWithClass(): { store: Store; meetingId: number } {
   const store = Store.open(join(dir, `${Math.random()}.sqlite`));
   store.courses.ensure('MATH101', 'Algebra');
   const m = store.meetings.insert({
-    courseCode: 'MATH101', group: '', bbbMeetingId: 'x', internalMeetingId: null, createTime: null, record: false,
+    scope: courseScope('MATH101'), bbbMeetingId: 'x', internalMeetingId: null, createTime: null, record: false,
     startedByPlatform: 'slack', startedBy: 'U0TEACH01', startedInRoom: 'C1', createdAt: T0, callbackToken: null,
   });
   store.attendance.linkGiven(m.id, { platform: 'slack', userId: 'U0TEACH01', displayName: 'Tina T.', role: 'MODERATOR' }, T0);

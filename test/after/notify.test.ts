@@ -1,5 +1,6 @@
 // Notify-me: a student refused because the class has not started asks to be told; when a teacher
 // starts it, they (and only they) get a private message with their own VIEWER link.
+import { courseScope } from '../../src/core/scope.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ afterEach(async () => {
   c = undefined;
 });
 
-const waiting = (cl: Classroom): string[] => cl.bot.store.waitList.list('MATH101', '').map((w) => w.userId);
+const waiting = (cl: Classroom): string[] => cl.bot.store.waitList.list(courseScope('MATH101', '')).map((w) => w.userId);
 const startedFor = (cl: Classroom, user: string) => cl.d.all.filter((l) => l.user === user && /^Algebra \(MATH101\) has started\./.test(l.text));
 
 describe('notify me', () => {
@@ -34,7 +35,7 @@ describe('notify me', () => {
 
       // Restart: the wait list is in the database.
       const bot = await startTestBot({ dir });
-      c = { bot, d: consoleDriver(bot), meetingId: bot.conference.meetingIdOf('MATH101', '') };
+      c = { bot, d: consoleDriver(bot), meetingId: bot.conference.meetingIdOf(courseScope('MATH101', '')) };
       expect(waiting(c)).toEqual(['sam']);
       await c.d.run('tina general /conference start');
       await c.bot.after.idle();
@@ -48,7 +49,7 @@ describe('notify me', () => {
       expect(c.d.all.filter((l) => l.user === 'amy')).toEqual([]); // amy did not ask: nothing for her
       expect(waiting(c)).toEqual([]);
       // The link given counts for attendance.
-      expect(c.bot.store.attendance.grants(c.bot.store.meetings.open('MATH101', '')!.id).map((g) => [g.userId, g.role])).toEqual([
+      expect(c.bot.store.attendance.grants(c.bot.store.meetings.open(courseScope('MATH101', ''))!.id).map((g) => [g.userId, g.role])).toEqual([
         ['tina', 'MODERATOR'],
         ['sam', 'VIEWER'],
       ]);

@@ -1,5 +1,6 @@
 // Reconciliation without callbacks: the reconciler finds ended meetings and new recordings itself,
 // posting exactly what the callbacks would have posted, once.
+import { courseScope } from '../../src/core/scope.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkInvariants, classroom, READY, roomLines, SUMMARY, type Classroom } from './setup.ts';
 
@@ -25,7 +26,7 @@ describe('reconciler', () => {
     await startWithPeople(c);
     const t0 = Date.now();
     await c.bot.after.reconciler.tick(t0);
-    expect(c.bot.store.attendance.presence(c.bot.store.meetings.open('MATH101', '')!.id).map((p) => p.bbbUserId).sort()).toEqual(['console:sam', 'console:tina']);
+    expect(c.bot.store.attendance.presence(c.bot.store.meetings.open(courseScope('MATH101', ''))!.id).map((p) => p.bbbUserId).sort()).toEqual(['console:sam', 'console:tina']);
 
     await c.bot.bbb.control.endMeeting(c.meetingId); // ended in BBB; nobody calls back
     c.bot.bbb.control.resetCallCounts();
@@ -38,7 +39,7 @@ describe('reconciler', () => {
     const summaries = roomLines(c.d, SUMMARY);
     expect(summaries).toHaveLength(1);
     expect(summaries[0]!.text).toContain('2 people took part');
-    expect(c.bot.store.meetings.recent('MATH101', '', 1)[0]).toMatchObject({ endReason: 'reconciled', endedAt: t0 + MIN + 1 });
+    expect(c.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]).toMatchObject({ endReason: 'reconciled', endedAt: t0 + MIN + 1 });
 
     await c.bot.after.reconciler.tick(t0 + 5 * MIN);
     expect(roomLines(c.d, SUMMARY)).toHaveLength(1);
@@ -56,14 +57,14 @@ describe('reconciler', () => {
     expect(c.bot.bbb.control.callCounts().getMeetingInfo ?? 0).toBe(0);
     await c.bot.after.reconciler.tick(t0 + 2 * MIN + 1);
     expect(c.bot.bbb.control.callCounts().getMeetingInfo).toBe(1);
-    expect(c.bot.store.attendance.presentCount(c.bot.store.meetings.open('MATH101', '')!.id)).toBe(2);
+    expect(c.bot.store.attendance.presentCount(c.bot.store.meetings.open(courseScope('MATH101', ''))!.id)).toBe(2);
   });
 
   it('finds the recording later, when processing is done, and announces it once', async () => {
     c = await classroom({ record: true, devBbb: { callbacks: false, recordingProcessingMs: 3_600_000 } });
     await startWithPeople(c);
     await c.d.run('tina general /conference end');
-    const row = c.bot.store.meetings.recent('MATH101', '', 1)[0]!;
+    const row = c.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]!;
     expect(c.bot.store.recordingLog.watching(row.id)).toBe(true);
     const t0 = Date.now();
     await c.bot.after.reconciler.tick(t0); // still processing
@@ -85,7 +86,7 @@ describe('reconciler', () => {
     c = await classroom({ record: true, env: { RECORDING_WATCH_HOURS: '2' }, devBbb: { callbacks: false, recordingProcessingMs: 100 * 3_600_000 } });
     await startWithPeople(c);
     await c.d.run('tina general /conference end');
-    const row = c.bot.store.meetings.recent('MATH101', '', 1)[0]!;
+    const row = c.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]!;
     const t0 = Date.now();
     await c.bot.after.reconciler.tick(t0 + 90 * MIN);
     expect(c.bot.store.recordingLog.watching(row.id)).toBe(true);

@@ -1,5 +1,6 @@
 // `recordings`: students see published recordings only, teachers all of them with ids; publish,
 // unpublish and delete (with confirmation) go through BBB's own calls, for this course's recordings only.
+import { courseScope } from '../../src/core/scope.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsoleLine } from '../../adapters/console/render.ts';
 import { checkInvariants, classroom, settle, type Classroom } from './setup.ts';
@@ -14,12 +15,12 @@ afterEach(async () => {
 /** One recorded session in a room's course; returns its record id. */
 async function recordSession(cl: Classroom, room: string, course: string): Promise<string> {
   await cl.d.run(`tina ${room} /conference start`);
-  const meetingId = cl.bot.conference.meetingIdOf(course, '');
+  const meetingId = cl.bot.conference.meetingIdOf(courseScope(course, ''));
   cl.bot.bbb.control.addAttendee(meetingId, { userId: 'console:tina', fullName: 'tina', role: 'MODERATOR' });
   await cl.d.run(`tina ${room} /conference end`);
   await cl.bot.bbb.control.advanceTime(50);
   await settle(cl.bot);
-  return cl.bot.store.meetings.recent(course, '', 1)[0]!.internalMeetingId!;
+  return cl.bot.store.meetings.recent(courseScope(course, ''), 1)[0]!.internalMeetingId!;
 }
 
 async function bbbState(cl: Classroom, recordId: string): Promise<string | undefined> {

@@ -1,5 +1,6 @@
 // Attendance: links the bot gave, and who getMeetingInfo showed inside (first/last seen), as text
 // and as a CSV file through the console adapter.
+import { courseScope } from '../../src/core/scope.ts';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../src/core/after/csv.ts';
@@ -60,8 +61,8 @@ describe('report', () => {
     const { t0, t1 } = await classWithAttendance(c);
     const [ended] = await c.d.run('tina general /conference end');
     expect(ended!.text).toMatch(/^Algebra \(MATH101\) has ended\. .* Ended by tina\.$/);
-    const endedAt = c.bot.store.meetings.recent('MATH101', '', 1)[0]!.endedAt!;
-    const day = formatDay(c.bot.store.meetings.recent('MATH101', '', 1)[0]!.createdAt, 'UTC');
+    const endedAt = c.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]!.endedAt!;
+    const day = formatDay(c.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]!.createdAt, 'UTC');
 
     const [r] = await c.d.run(`tina general /conference report ${day} --csv`);
     expect(r).toMatchObject({ audience: 'user', user: 'tina', text: `Attendance of Algebra (MATH101) on ${day}, as a CSV file. Join and leave times are when the bot first and last saw each person in the meeting (it looks regularly while the class runs).` });

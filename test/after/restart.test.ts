@@ -1,6 +1,7 @@
 // A restart mid-class: the meeting ended on BBB while the bot was down (its BBB no longer knows
 // it). After the restart `status`, `report` and `end` agree, because open meetings are
 // reconciled before the first answer.
+import { courseScope } from '../../src/core/scope.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ describe('restart mid-class', () => {
     const first = await startTestBot({ dir });
     const d1 = consoleDriver(first);
     await d1.run('admin general /conference config link MATH101 Algebra', 'admin general /conference config teacher add @tina', 'tina general /conference start');
-    first.bbb.control.addAttendee(first.conference.meetingIdOf('MATH101', ''), { userId: 'console:tina', fullName: 'tina', role: 'MODERATOR' });
+    first.bbb.control.addAttendee(first.conference.meetingIdOf(courseScope('MATH101', '')), { userId: 'console:tina', fullName: 'tina', role: 'MODERATOR' });
     await first.after.reconciler.tick();
     await first.close(); // its BBB goes away with it: the meeting is over
 
@@ -42,6 +43,6 @@ describe('restart mid-class', () => {
     const summaries = d2.all.filter((l) => l.audience === 'room' && /has ended/.test(l.text));
     expect(summaries).toHaveLength(1);
     expect(d2.all.indexOf(summaries[0]!)).toBeLessThan(d2.all.indexOf(status!));
-    expect(second.store.meetings.open('MATH101', '')).toBeUndefined();
+    expect(second.store.meetings.open(courseScope('MATH101', ''))).toBeUndefined();
   });
 });

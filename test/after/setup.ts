@@ -1,5 +1,6 @@
 // A linked classroom for the after-the-command tests: MATH101 in room #general, tina teaches,
 // everything driven through the console adapter; plus the invariants every test must keep.
+import { courseScope } from '../../src/core/scope.ts';
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import type { ConsoleLine } from '../../adapters/console/render.ts';
@@ -21,7 +22,7 @@ export async function classroom(opts: TestBotOptions & { record?: boolean } = {}
     'admin general /conference config teacher add @tina',
     ...(opts.record ? ['admin general /conference config set record on'] : []),
   );
-  return { bot, d, meetingId: bot.conference.meetingIdOf('MATH101', '') };
+  return { bot, d, meetingId: bot.conference.meetingIdOf(courseScope('MATH101', '')) };
 }
 
 export { settle } from '../helpers/test-bot.ts';

@@ -1,5 +1,6 @@
 // Client options (issue 13): the course's `config set listen-only on` and a user's own
 // `prefs listen-only off` become userdata-bbb_* parameters of that user's signed join link.
+import { courseScope } from '../../src/core/scope.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { consoleDriver, type Driver } from '../helpers/console-driver.ts';
 import { startTestBot, type TestBot } from '../helpers/test-bot.ts';
@@ -30,7 +31,7 @@ async function customdataAfterOpening(url: URL, userId: string): Promise<Record<
   const res = await fetch(url);
   expect(res.status).toBe(200);
   expect(await res.text()).not.toMatch(/checksumError/);
-  const state = await bot.conference.state('MATH101', '', { fresh: true });
+  const state = await bot.conference.state(courseScope('MATH101', ''), { fresh: true });
   if (state.status !== 'open') throw new Error('meeting not open');
   const attendee = state.info.attendees.find((a) => a.userId === userId);
   expect(attendee).toBeDefined();

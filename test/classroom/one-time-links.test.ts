@@ -1,6 +1,7 @@
 // One-time join links (issue 13), through the bot's real HTTP server on loopback: with PUBLIC_URL
 // a personal link is PUBLIC_URL/j/<token>; the first opening is recorded and redirected to the
 // signed BBB URL, a second or late one gets a page asking for a fresh link.
+import { courseScope } from '../../src/core/scope.ts';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -50,9 +51,9 @@ describe('one-time join links', () => {
     expect(new URL(target).searchParams.get('role')).toBe('VIEWER');
     const inside = await fetch(target); // BBB accepts the signature
     expect(inside.status).toBe(200);
-    expect(bot.bbb.control.meeting(bot.conference.meetingIdOf('MATH101', ''))!.attendees.map((a) => a.userId)).toContain('console:sam');
+    expect(bot.bbb.control.meeting(bot.conference.meetingIdOf(courseScope('MATH101', '')))!.attendees.map((a) => a.userId)).toContain('console:sam');
 
-    const row = bot.store.meetings.open('MATH101', '')!;
+    const row = bot.store.meetings.open(courseScope('MATH101', ''))!;
     const seen = bot.store.attendance.presence(row.id).find((p) => p.bbbUserId === 'console:sam');
     expect(seen?.firstSeen).toBeGreaterThanOrEqual(before);
     expect(seen!.firstSeen).toBeLessThanOrEqual(Date.now());
@@ -81,7 +82,7 @@ describe('one-time join links', () => {
     expect(page).toContain('<html lang="es">');
     expect(page).toContain('Este enlace ha caducado.');
     expect((await open(fresh)).status).toBe(302);
-    const row = bot.store.meetings.open('MATH101', '')!;
+    const row = bot.store.meetings.open(courseScope('MATH101', ''))!;
     expect(bot.store.attendance.presence(row.id).map((p) => p.bbbUserId)).toEqual(['console:lea']);
   });
 

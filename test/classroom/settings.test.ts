@@ -1,5 +1,6 @@
 // Classroom settings (issue 13): `config set` stores them per course, `start` sends them to BBB's
 // create, the dev server keeps them as BBB does (not in getMeetingInfo: seen through its control).
+import { courseScope } from '../../src/core/scope.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { consoleDriver, type Driver } from '../helpers/console-driver.ts';
 import { startTestBot, type TestBot } from '../helpers/test-bot.ts';
@@ -19,7 +20,7 @@ const set = async (option: string, value: string): Promise<string> =>
 
 async function startedClassroom() {
   await d.run('tina general /conference start');
-  const meeting = bot.bbb.control.meeting(bot.conference.meetingIdOf('MATH101', ''));
+  const meeting = bot.bbb.control.meeting(bot.conference.meetingIdOf(courseScope('MATH101', '')));
   expect(meeting).toBeDefined();
   return meeting!.classroom;
 }
@@ -27,7 +28,7 @@ async function startedClassroom() {
 describe('classroom settings sent at create', () => {
   it('without settings the server keeps its defaults', async () => {
     const classroom = await startedClassroom();
-    expect(bot.bbb.control.meeting(bot.conference.meetingIdOf('MATH101', ''))!.guestPolicy).toBe('ALWAYS_ACCEPT');
+    expect(bot.bbb.control.meeting(bot.conference.meetingIdOf(courseScope('MATH101', '')))!.guestPolicy).toBe('ALWAYS_ACCEPT');
     expect(classroom).toEqual({
       muteOnStart: false,
       webcamsOnlyForModerator: false,
@@ -55,7 +56,7 @@ describe('classroom settings sent at create', () => {
       moderatorOnlyMessage: 'Remember to record, %%CONFNAME%%!',
       bannerText: 'Exam week: cameras on please',
     });
-    expect(bot.bbb.control.meeting(bot.conference.meetingIdOf('MATH101', ''))!.guestPolicy).toBe('ASK_MODERATOR');
+    expect(bot.bbb.control.meeting(bot.conference.meetingIdOf(courseScope('MATH101', '')))!.guestPolicy).toBe('ASK_MODERATOR');
   });
 
   it('each layout name maps to its BBB layout', async () => {
@@ -77,7 +78,7 @@ describe('classroom settings sent at create', () => {
     const c = await startedClassroom();
     expect(c.muteOnStart).toBe(false);
     expect(c.bannerText).toBe('');
-    expect(bot.bbb.control.meeting(bot.conference.meetingIdOf('MATH101', ''))!.welcome).toBe('Welcome to algebra');
+    expect(bot.bbb.control.meeting(bot.conference.meetingIdOf(courseScope('MATH101', '')))!.welcome).toBe('Welcome to algebra');
   });
 
   it('config show lists every setting', async () => {

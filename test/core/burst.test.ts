@@ -1,4 +1,5 @@
 // The 9:00 join burst: many students at once must cost few BBB calls (coalesced, briefly cached state).
+import { courseScope } from '../../src/core/scope.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../helpers/test-bot.ts';
 import { consoleDriver } from '../helpers/console-driver.ts';
@@ -16,7 +17,7 @@ describe('join burst', () => {
     bot.store.rooms.link({ platform: 'slack', roomId: 'C1', courseCode: 'MATH101', group: '' }, 'UADMIN');
     bot.bbb.control.setLatency(100); // a BBB server under load
     bot.bbb.control.resetCallCounts();
-    bot.conference.forget(bot.conference.meetingIdOf('MATH101', ''));
+    bot.conference.forget(bot.conference.meetingIdOf(courseScope('MATH101', '')));
     const t1 = performance.now();
     const joins = await Promise.all(
       Array.from({ length: 1000 }, (_, i) =>

@@ -1,4 +1,5 @@
 // Admin configuration through the console: permissions, validation, and the secret kept secret.
+import { courseScope } from '../../src/core/scope.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -150,7 +151,7 @@ describe('config link, teacher, set', () => {
     );
     expect(bot.store.courses.get('MATH101')).toMatchObject({ record: true, maxParticipants: 30, durationMinutes: 90, welcome: 'Welcome to Algebra, be on time' });
     await d.run('tina general /conference start');
-    const m = bot.bbb.control.meeting(bot.conference.meetingIdOf('MATH101', ''));
+    const m = bot.bbb.control.meeting(bot.conference.meetingIdOf(courseScope('MATH101', '')));
     expect(m?.record).toBe(true);
     expect(m?.metadata['bbb-chatops-course']).toBe('MATH101');
     const [status] = await d.run('tina general /conference status');

@@ -2,6 +2,7 @@
 // does), so 300 of them cost a few BBB calls, not 300; the bot's own publish drops the cached list.
 // Real core, dev BBB server (its call counters), SQLite. Each command comes from its own user so
 // that the per-user limits stay out of the way.
+import { courseScope } from '../../src/core/scope.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreApp } from '../../src/app.ts';
 import { consoleDriver, type Driver } from '../helpers/console-driver.ts';
@@ -38,7 +39,7 @@ describe('read bursts', () => {
     expect(calls).toBeLessThanOrEqual(1 + Math.ceil(ms / 2000));
     expect(calls).toBeLessThan(30);
 
-    bot.conference.forget(bot.conference.meetingIdOf('MATH101', ''));
+    bot.conference.forget(bot.conference.meetingIdOf(courseScope('MATH101', '')));
     bot.bbb.control.resetCallCounts();
     bot.bbb.control.setLatency(50);
     await Promise.all(Array.from({ length: 300 }, (_, i) => run(bot.app, `other${i}`, 'status')));
@@ -48,12 +49,12 @@ describe('read bursts', () => {
 
   it('300 recordings lists cost a few getRecordings calls; a publish by the bot is seen at once', async () => {
     await d.run('tina general /conference start');
-    const meetingId = bot.conference.meetingIdOf('MATH101', '');
+    const meetingId = bot.conference.meetingIdOf(courseScope('MATH101', ''));
     bot.bbb.control.addAttendee(meetingId, { userId: 'console:tina', fullName: 'tina', role: 'MODERATOR' });
     await d.run('tina general /conference end');
     await bot.bbb.control.advanceTime(50);
     await settle(bot);
-    const recordId = bot.store.meetings.recent('MATH101', '', 1)[0]!.internalMeetingId!;
+    const recordId = bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]!.internalMeetingId!;
     bot.bbb.control.resetCallCounts();
 
     const { ms, texts } = await oneByOne('recordings');

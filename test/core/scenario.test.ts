@@ -1,4 +1,5 @@
 // The classroom flow through the console adapter, against the real core, SQLite and the BBB dev server.
+import { courseScope } from '../../src/core/scope.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../helpers/test-bot.ts';
 import { consoleDriver, roleOf, type Driver } from '../helpers/console-driver.ts';
@@ -49,7 +50,7 @@ describe('start, join, status, end', () => {
     // The link works: the dev server lets sam in as a viewer.
     const page = await fetch(joined!.links[0]!);
     expect(await page.text()).toContain('sam joined Algebra I as VIEWER');
-    bot.conference.forget(bot.conference.meetingIdOf('MATH101', '')); // status shares a state up to 2 s old
+    bot.conference.forget(bot.conference.meetingIdOf(courseScope('MATH101', ''))); // status shares a state up to 2 s old
     const [status] = await d.run('sam general /conference status');
     expect(status!.text).toMatch(/running for \d+ min, 1 participant \(0 moderators\), not recorded/);
     expect(status!.text).not.toContain('In the meeting'); // names are for teachers
@@ -116,7 +117,7 @@ describe('start, join, status, end', () => {
     await d.run('admin general /conference config set max-participants 2');
     await d.run('tina general /conference start');
     const info = bot.bbb.control;
-    const id = bot.conference.meetingIdOf('MATH101', '');
+    const id = bot.conference.meetingIdOf(courseScope('MATH101', ''));
     info.addAttendee(id, { userId: 'console:tina', fullName: 'tina', role: 'MODERATOR' });
     info.addAttendee(id, { userId: 'console:amy', fullName: 'amy', role: 'VIEWER' });
     bot.conference.forget(id); // the meeting state is cached for 2 s; BBB itself also refuses a full meeting
@@ -134,7 +135,7 @@ describe('start, join, status, end', () => {
     const [waiting] = await d.run('sam general /conference join');
     expect(waiting!.text).toContain('no teacher or coach is in it yet');
     await fetch(start!.links[0]!); // tina opens her link: she is in
-    bot.conference.forget(bot.conference.meetingIdOf('MATH101', ''));
+    bot.conference.forget(bot.conference.meetingIdOf(courseScope('MATH101', '')));
     const [ok] = await d.run('sam general /conference join');
     expect(roleOf(ok!.links[0]!)).toBe('VIEWER');
   });

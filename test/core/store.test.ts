@@ -1,4 +1,5 @@
 // The SQLite store: pragmas, migrations, refusal of a newer database, data kept across reopen.
+import { courseScope } from '../../src/core/scope.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,14 +77,14 @@ describe('Store', () => {
     const s = Store.open(join(dir, 'm.sqlite'));
     s.courses.ensure('C', 'C');
     const m = s.meetings.insert({
-      courseCode: 'C', group: '', bbbMeetingId: 'x', internalMeetingId: null, createTime: '1', record: false,
+      scope: courseScope('C'), bbbMeetingId: 'x', internalMeetingId: null, createTime: '1', record: false,
       startedByPlatform: 'console', startedBy: 'tina', startedInRoom: 'general', createdAt: 1, callbackToken: 'tok',
     });
-    expect(s.meetings.open('C', '')?.id).toBe(m.id);
+    expect(s.meetings.open(courseScope('C', ''))?.id).toBe(m.id);
     expect(s.meetings.markEnded(m.id, 2, 'end')).toBe(true);
     expect(s.meetings.markEnded(m.id, 3, 'callback')).toBe(false);
     expect(s.meetings.byId(m.id)).toMatchObject({ endedAt: 2, endReason: 'end' });
-    expect(s.meetings.open('C', '')).toBeUndefined();
+    expect(s.meetings.open(courseScope('C', ''))).toBeUndefined();
     s.close();
   });
 });

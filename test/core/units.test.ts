@@ -1,4 +1,5 @@
 // Pure rules: parsing, user mentions, roles, meeting ids, configuration.
+import { courseScope } from '../../src/core/scope.ts';
 import { describe, expect, it } from 'vitest';
 import { parseOptions, tokenize } from '../../src/core/tokens.ts';
 import { parseUserMention } from '../../src/core/users.ts';
@@ -39,12 +40,12 @@ describe('admins from the environment', () => {
 
 describe('meeting ids and names', () => {
   it('are stable per course and group, different across them, and not hex-only', () => {
-    const a = bbbMeetingId('k', 'MATH101', '');
-    expect(bbbMeetingId('k', 'MATH101', '')).toBe(a);
-    expect(bbbMeetingId('k', 'MATH101', 'g1')).not.toBe(a);
-    expect(bbbMeetingId('other-key', 'MATH101', '')).not.toBe(a);
+    const a = bbbMeetingId('k', courseScope('MATH101', ''));
+    expect(bbbMeetingId('k', courseScope('MATH101', ''))).toBe(a);
+    expect(bbbMeetingId('k', courseScope('MATH101', 'g1'))).not.toBe(a);
+    expect(bbbMeetingId('other-key', courseScope('MATH101', ''))).not.toBe(a);
     expect(a).toMatch(/^bbbchatops-[0-9a-f]{40}$/);
-    const pw = meetingPasswords('k', 'MATH101', '');
+    const pw = meetingPasswords('k', courseScope('MATH101', ''));
     expect(pw.attendee).not.toBe(pw.moderator);
     expect(pw.attendee).toHaveLength(24);
   });

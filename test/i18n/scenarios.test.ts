@@ -1,5 +1,6 @@
 // The classroom flow through the console in each language: every reply of every scenario is in
 // the course's language (or the reader's), with no English sentence and no placeholder left.
+import { courseScope } from '../../src/core/scope.ts';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsoleLine } from '../../adapters/console/render.ts';
@@ -50,7 +51,7 @@ describe.each(LANGUAGES)('the classroom in %s', (lang) => {
     await b.after.idle();
     const told = d.all.find((l) => l.user === 'sam' && l.links.length === 1);
     expect(told?.text.startsWith(t.notifyNowStarted('Algebra (MATH101)'))).toBe(true);
-    const meetingId = b.conference.meetingIdOf('MATH101', '');
+    const meetingId = b.conference.meetingIdOf(courseScope('MATH101', ''));
     b.bbb.control.addAttendee(meetingId, { userId: 'console:tina', fullName: 'tina', role: 'MODERATOR' });
     b.conference.forget(meetingId); // joined behind the bot's back: the 2 s meeting-state cache has not seen it
     await d.run('admin general /conference config set max-participants 1', 'tina general /conference status');

@@ -2,6 +2,7 @@
 // the fake homeserver) on the real core (SQLite, BBB dev server, the bot's HTTP adapter for BBB's
 // callbacks). Notify-me, a meeting ended in BBB (callback, or found by the reconciler), the
 // recording-ready callback, and the attendance CSV as an m.file in the teacher's DM.
+import { courseScope } from '../../src/core/scope.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MatrixWorld, SentEvent } from '../fakes/matrix-world.ts';
 import { settle, type TestBot } from '../helpers/test-bot.ts';
@@ -58,7 +59,7 @@ async function matrixClass(opts: { http?: boolean; record?: boolean } = {}): Pro
   await command(room, ADMIN, '!conference config link MATH101 Algebra');
   await command(room, ADMIN, '!conference config teacher add @tina:school.edu');
   if (opts.record) await command(room, ADMIN, '!conference config set record on');
-  return { world, bot: b, room, meetingId: b.conference.meetingIdOf('MATH101', ''), bbbLog, command, dmOf };
+  return { world, bot: b, room, meetingId: b.conference.meetingIdOf(courseScope('MATH101', '')), bbbLog, command, dmOf };
 }
 
 function repliesTo(world: MatrixWorld, roomId: string, eventId: string): SentEvent[] {
@@ -132,7 +133,7 @@ describe('after the command, through Matrix (real core)', () => {
     await c.command(c.room, SAM, '!conference notify');
     expect(bodies(world, samDm).at(-1)).toBe('I will tell you privately, with your link, as soon as Algebra (MATH101) starts.');
     expect(bodies(world, c.room).at(-1)).toBe(`${SAM}: I sent you a direct message.`); // the confirmation itself is in the DM
-    expect(c.bot.store.waitList.list('MATH101', '').map((w) => [w.platform, w.userId])).toEqual([['matrix', SAM]]);
+    expect(c.bot.store.waitList.list(courseScope('MATH101', '')).map((w) => [w.platform, w.userId])).toEqual([['matrix', SAM]]);
 
     const samBefore = bodies(world, samDm).length;
     await c.command(c.room, TINA, '!conference start', 2);
@@ -155,9 +156,9 @@ describe('after the command, through Matrix (real core)', () => {
     // amy did not ask: nothing for her, in her DM or anywhere else.
     expect(bodies(world, amyDm)).toHaveLength(amyBefore);
     expect(world.sent.filter((s) => JSON.stringify(s.content).includes(encodeURIComponent(`matrix:${AMY}`)))).toEqual([]);
-    expect(c.bot.store.waitList.list('MATH101', '')).toEqual([]);
+    expect(c.bot.store.waitList.list(courseScope('MATH101', ''))).toEqual([]);
     // The link given counts for attendance.
-    const open = c.bot.store.meetings.open('MATH101', '')!;
+    const open = c.bot.store.meetings.open(courseScope('MATH101', ''))!;
     expect(c.bot.store.attendance.grants(open.id).map((g) => [g.userId, g.role])).toEqual([
       [TINA, 'MODERATOR'],
       [SAM, 'VIEWER'],
@@ -172,7 +173,7 @@ describe('after the command, through Matrix (real core)', () => {
     const c = await matrixClass({ http: true });
     await classWithTwoInside(c);
     await c.bot.after.reconciler.tick(); // sees tina and sam inside (attendance)
-    const row = c.bot.store.meetings.open('MATH101', '')!;
+    const row = c.bot.store.meetings.open(courseScope('MATH101', ''))!;
     const callbackUrl = c.bot.bbb.control.meeting(c.meetingId)!.metadata['endcallbackurl']!;
     expect(callbackUrl).toBe(`${c.bot.publicUrl}/bbb/ended/${row.callbackToken}`);
 
@@ -204,7 +205,7 @@ describe('after the command, through Matrix (real core)', () => {
     await classWithTwoInside(c);
     const t0 = Date.now();
     await c.bot.after.reconciler.tick(t0);
-    const row = c.bot.store.meetings.open('MATH101', '')!;
+    const row = c.bot.store.meetings.open(courseScope('MATH101', ''))!;
 
     const before = bodies(c.world, c.room).length;
     await c.bot.bbb.control.endMeeting(c.meetingId); // nobody calls back
@@ -237,7 +238,7 @@ describe('after the command, through Matrix (real core)', () => {
     await settle(c.bot);
     expect(c.bbbLog.filter((l) => /^end callback GET .*recordingmarks=true.* -> HTTP 200$/.test(l))).toHaveLength(1);
     expect(c.bbbLog.filter((l) => /^recording-ready POST .* -> HTTP 202$/.test(l))).toHaveLength(2); // presentation, video
-    const row = c.bot.store.meetings.recent('MATH101', '', 1)[0]!;
+    const row = c.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]!;
     const recordId = row.internalMeetingId!;
 
     // The room got the summary, then exactly one recording notice. The links were one-time bot links
@@ -272,7 +273,7 @@ describe('after the command, through Matrix (real core)', () => {
     await classWithTwoInside(c);
     await c.bot.after.reconciler.tick(); // sees tina and sam inside
     await c.command(c.room, TINA, '!conference end');
-    const row = c.bot.store.meetings.recent('MATH101', '', 1)[0]!;
+    const row = c.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]!;
     expect(row.endedAt).not.toBeNull();
     const day = new Date(row.createdAt).toISOString().slice(0, 10); // BOT_TIMEZONE is UTC
 

@@ -2,6 +2,7 @@
 // room counts 0; BBB's learning-analytics callback arrives later with the exact attendance. The bot
 // edits the summary (an m.replace event pointing at it, with m.new_content) instead of posting a
 // follow-up, and follows up once when the homeserver refuses the edit.
+import { courseScope } from '../../src/core/scope.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MatrixWorld, SentEvent } from '../fakes/matrix-world.ts';
 import { followJoinLink } from '../helpers/join-link.ts';
@@ -62,7 +63,7 @@ async function endedUnseen(): Promise<Ended> {
   await openLink(TINA);
   await command(SAM, '!conference join');
   await openLink(SAM);
-  const meetingId = bot.conference.meetingIdOf('MATH101', '');
+  const meetingId = bot.conference.meetingIdOf(courseScope('MATH101', ''));
   expect(bot.bbb.control.meeting(meetingId)?.attendees).toHaveLength(2);
 
   await bot.bbb.control.endMeeting(meetingId);
@@ -79,7 +80,7 @@ async function archived(e: Ended): Promise<SentEvent[]> {
   const before = e.world.sentBy(e.room).length;
   await e.bot.bbb.control.advanceTime(ARCHIVING_MS);
   await settle(e.bot);
-  expect(e.bot.store.analytics.attendeeCount(e.bot.store.meetings.recent('MATH101', '', 1)[0]!.id)).toBe(2);
+  expect(e.bot.store.analytics.attendeeCount(e.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]!.id)).toBe(2);
   return e.world.sentBy(e.room).slice(before);
 }
 

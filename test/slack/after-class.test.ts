@@ -2,9 +2,10 @@
 // signed requests, the fake Web API) attached as the core's messenger, the real core and SQLite,
 // and the BBB dev server calling the bot's HTTP adapter back (meeting ended, recording ready).
 // Notify me, the meeting ended in BBB, the recording announcement, the attendance CSV.
+import { courseScope } from '../../src/core/scope.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANNOUNCEMENT_NAMESPACE } from '../../adapters/slack/delivery.ts';
-import { meetingKey } from '../../src/core/model.ts';
+import { scopeKey } from '../../src/core/scope.ts';
 import { startTestBot, type TestBot, type TestBotOptions } from '../helpers/test-bot.ts';
 import { followJoinLink, linkRole } from '../helpers/join-link.ts';
 import { ADMIN, STUDENT, TEACHER } from '../fakes/slack-fake-app.ts';
@@ -82,7 +83,7 @@ async function classroom(opts: TestBotOptions & { record?: boolean } = {}): Prom
   return {
     bot,
     h,
-    meetingId: bot.conference.meetingIdOf('MATH101', ''),
+    meetingId: bot.conference.meetingIdOf(courseScope('MATH101', '')),
     run,
     channelPosts: () => api.callsTo('chat.postMessage').filter((c) => c.body['channel'] === CHANNEL.id),
   };
@@ -144,7 +145,7 @@ describe('Slack: after the command, end to end', () => {
     });
     expect(confirmed!.replaceOriginal).toBe(false);
     expect(urls(confirmed!.body)).toEqual([]);
-    expect(c.bot.store.waitList.list('MATH101', '').map((w) => [w.platform, w.userId, w.roomId])).toEqual([['slack', STUDENT.id, CHANNEL.id]]);
+    expect(c.bot.store.waitList.list(courseScope('MATH101', '')).map((w) => [w.platform, w.userId, w.roomId])).toEqual([['slack', STUDENT.id, CHANNEL.id]]);
     expect(api.callsTo('conversations.open')).toEqual([]); // nobody is told anything yet
 
     // tina starts the class: sam gets a DM with his own link.
@@ -164,9 +165,9 @@ describe('Slack: after the command, end to end', () => {
     expect(link.searchParams.get('role')).toBe('VIEWER');
     expect(link.searchParams.get('fullName')).toBe('Sam Student'); // users.info: no display name, the real name
     expect(link.searchParams.get('userID')).toBe(`slack:${STUDENT.id}`);
-    expect(c.bot.store.waitList.list('MATH101', '')).toEqual([]);
+    expect(c.bot.store.waitList.list(courseScope('MATH101', ''))).toEqual([]);
     // The link counts for attendance, like one from /conference join.
-    const row = c.bot.store.meetings.open('MATH101', '')!;
+    const row = c.bot.store.meetings.open(courseScope('MATH101', ''))!;
     expect(c.bot.store.attendance.grants(row.id).map((g) => [g.userId, g.role])).toEqual([
       [TEACHER.id, 'MODERATOR'],
       [STUDENT.id, 'VIEWER'],
@@ -194,7 +195,7 @@ describe('Slack: after the command, end to end', () => {
     const api = c.h.api;
     const announcement = await start(c);
     // The bot records the announcement once chat.postMessage has answered, a moment after the post is seen.
-    const key = `${CHANNEL.id}|${meetingKey('MATH101', '')}`;
+    const key = `${CHANNEL.id}|${scopeKey(courseScope('MATH101'))}`;
     await api.waitFor(() => c.bot.app.state.get(ANNOUNCEMENT_NAMESPACE, key) !== undefined, 5_000, 'the announcement recorded');
     const { ts } = JSON.parse(c.bot.app.state.get(ANNOUNCEMENT_NAMESPACE, key)!) as { ts: string };
     const endCallback = c.bot.bbb.control.meeting(c.meetingId)!.metadata['endcallbackurl']!;
@@ -213,7 +214,7 @@ describe('Slack: after the command, end to end', () => {
     expect(String(update!.body['text']).startsWith(String(announcement.body['text']))).toBe(true);
     expect(String(update!.body['text'])).toContain('This class has ended.');
     expect(buttons(update!.body)).toEqual([]);
-    expect(c.bot.app.state.get(ANNOUNCEMENT_NAMESPACE, `${CHANNEL.id}|${meetingKey('MATH101', '')}`)).toBeUndefined();
+    expect(c.bot.app.state.get(ANNOUNCEMENT_NAMESPACE, `${CHANNEL.id}|${scopeKey(courseScope('MATH101'))}`)).toBeUndefined();
 
     const posts = await api.waitFor(() => c.channelPosts().length === 2 && c.channelPosts(), 5000, 'the summary');
     const summary = posts[1]!;
@@ -221,7 +222,7 @@ describe('Slack: after the command, end to end', () => {
     expect(String(summary.body['text'])).toMatch(/Started \d{1,2} [A-Z][a-z]+(?: \d{4})? at \d\d:\d\d, ended at \d\d:\d\d \(\d+ min\); 2 people took part\.$/);
     expect(buttons(summary.body)).toEqual([]);
     expect(update!.at).toBeLessThanOrEqual(summary.at); // the announcement is updated first
-    expect(c.bot.store.meetings.recent('MATH101', '', 1)[0]).toMatchObject({ endReason: 'callback' });
+    expect(c.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]).toMatchObject({ endReason: 'callback' });
 
     // BBB may call twice: 200 again, nothing posted or updated again.
     const again = await fetch(`${endCallback}?recordingmarks=false&meetingID=${encodeURIComponent(c.meetingId)}`);
@@ -273,7 +274,7 @@ describe('Slack: after the command, end to end', () => {
     expect(bbbLog.filter((l) => /^recording-ready POST .* -> HTTP 202$/.test(l))).toHaveLength(2);
     const ready = posts.filter((p) => READY.test(String(p.body['text'])));
     expect(ready).toHaveLength(1);
-    const recordId = c.bot.store.meetings.recent('MATH101', '', 1)[0]!.internalMeetingId!;
+    const recordId = c.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]!.internalMeetingId!;
     const origin = new URL(c.bot.bbb.url).origin;
     const playback = [`${origin}/playback/presentation/2.3/${recordId}`, `${origin}/playback/video/${recordId}/`];
     expect(urls(ready[0]!.body)).toEqual(playback);

@@ -2,6 +2,7 @@
 // channel counts 0; BBB's learning-analytics callback arrives later with the exact attendance. The
 // bot edits the summary in place (chat.update of its ts) instead of posting a follow-up, and posts
 // the one follow-up only when Slack refuses the edit.
+import { courseScope } from '../../src/core/scope.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, STUDENT, TEACHER } from '../fakes/slack-fake-app.ts';
 import type { ApiCall, ResponseUrlPost } from '../fakes/slack-web-api.ts';
@@ -50,7 +51,7 @@ async function classroom(): Promise<Classroom> {
   await run('config link MATH101 Algebra', ADMIN);
   await run('config teacher add <@UTEACHER|tina>', ADMIN);
   const channelPosts = (): ApiCall[] => api.callsTo('chat.postMessage').filter((c) => c.body['channel'] === CHANNEL.id);
-  return { bot, h, meetingId: bot.conference.meetingIdOf('MATH101', ''), run, channelPosts };
+  return { bot, h, meetingId: bot.conference.meetingIdOf(courseScope('MATH101', '')), run, channelPosts };
 }
 
 /** The link button of a private answer, opened as the browser would: the dev server puts the user inside. */
@@ -71,7 +72,7 @@ async function endedUnseen(c: Classroom): Promise<{ summary: ApiCall; ts: string
   const summary = await c.h.api.waitFor(() => c.channelPosts().find((p) => SUMMARY.test(String(p.body['text']))), 5000, 'the summary');
   expect(String(summary.body['text'])).toContain('0 people took part');
   // The summary's ts is kept once chat.postMessage has answered.
-  const row = c.bot.store.meetings.recent('MATH101', '', 1)[0]!;
+  const row = c.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]!;
   const ts = await c.h.api.waitFor(() => c.bot.store.analytics.summaryRef(row.id, 'slack', CHANNEL.id), 5000, 'the summary ts stored');
   return { summary, ts };
 }
@@ -80,7 +81,7 @@ async function endedUnseen(c: Classroom): Promise<{ summary: ApiCall; ts: string
 async function archived(c: Classroom): Promise<void> {
   await c.bot.bbb.control.advanceTime(ARCHIVING_MS);
   await settle(c.bot);
-  const row = c.bot.store.meetings.recent('MATH101', '', 1)[0]!;
+  const row = c.bot.store.meetings.recent(courseScope('MATH101', ''), 1)[0]!;
   expect(c.bot.store.analytics.attendeeCount(row.id)).toBe(2);
 }
 

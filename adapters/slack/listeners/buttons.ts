@@ -10,6 +10,13 @@ const BUTTONS = [
   [ACTION_NOTIFY, 'notify'],
 ] as const;
 
+/** The command a button runs: its own (the global conference, a personal room) when it names one, else the room's. */
+const OWN_COMMAND = /^(?:global (?:join|notify)|room (?:join|notify) <@[UW][A-Z0-9]+>)$/;
+
+function commandOf(text: string, value: string | undefined): string {
+  return value !== undefined && OWN_COMMAND.test(value) && value.split(' ')[1] === text ? value : text;
+}
+
 export function registerButtons(bolt: BoltApp, deps: ListenerDeps): void {
   for (const [actionId, text] of BUTTONS) {
     bolt.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: actionId }, async ({ ack, body, respond }) => {
@@ -27,7 +34,7 @@ export function registerButtons(bolt: BoltApp, deps: ListenerDeps): void {
           platform: 'slack',
           user,
           room: slackRoom(channel, body.channel?.name),
-          text,
+          text: commandOf(text, body.actions[0]?.value),
           source: 'button',
           lookupUser: (id) => deps.users.lookupUser(id),
         });

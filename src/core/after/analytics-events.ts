@@ -3,9 +3,12 @@
 // a summary counted from polling and BBB's count differs, the summary is edited in place with the
 // exact count (Slack chat.update, Matrix m.replace), or, where that cannot be done (no reference to
 // the posted summary, the platform refused, a console), the room gets one follow-up message.
-import { messages } from '../../i18n/index.ts';
 import type { ExactReport } from '../../store/analytics.ts';
-import { meetingKey, type MeetingRecord, type RoomLink } from '../model.ts';
+import type { AnnounceRoom } from '../../store/scopes.ts';
+import type { MeetingRecord } from '../model.ts';
+import { scopeKey } from '../scope.ts';
+import { announceRooms } from '../scope-policy.ts';
+import { scopeWords } from './scope-words.ts';
 import type { Reply } from '../types.ts';
 import { summaryReply } from './announcements.ts';
 import { postToRooms, type AfterDeps } from './deps.ts';
@@ -36,23 +39,23 @@ export class AnalyticsEvents {
     const exact = store.analytics.attendeeCount(row.id);
     const ended = store.meetings.byId(row.id);
     if (counted === undefined || exact === undefined || counted === exact || ended?.endedAt == null) return;
-    const course = store.courses.get(row.courseCode);
-    if (!course) return;
-    const t = messages(course.language ?? this.d.language);
-    const corrected = summaryReply(t, course, ended, ended.endedAt, exact, this.d.timeZone);
-    const followUps: RoomLink[] = [];
-    for (const room of store.rooms.forCourse(row.courseCode, row.group)) {
+    const words = scopeWords(store, this.d.language, row.scope);
+    if (!words) return;
+    const { t, label } = words;
+    const corrected = summaryReply(t, label, ended, ended.endedAt, exact, this.d.timeZone);
+    const followUps: AnnounceRoom[] = [];
+    for (const room of announceRooms(store, row.scope)) {
       const ref = store.analytics.summaryRef(row.id, room.platform, room.roomId);
       if (ref === undefined || !(await this.edit(room, ref, corrected))) followUps.push(room);
     }
     if (followUps.length === 0) return;
-    const text = t.analytics.exactCount(t.courseLabel(course.title, course.code, row.group), exact, counted);
-    const reply = { audience: 'room' as const, text, topic: { event: 'notice' as const, meetingKey: meetingKey(course.code, row.group) }, language: t.language };
+    const text = t.analytics.exactCount(label, exact, counted);
+    const reply = { audience: 'room' as const, text, topic: { event: 'notice' as const, meetingKey: scopeKey(row.scope) }, language: t.language };
     await postToRooms(this.d, followUps, reply);
   }
 
   /** Replaces the summary posted in a room. False when its platform cannot or would not. */
-  private async edit(room: RoomLink, ref: string, reply: Reply): Promise<boolean> {
+  private async edit(room: AnnounceRoom, ref: string, reply: Reply): Promise<boolean> {
     const messenger = this.d.messengers().get(room.platform);
     if (!messenger?.editRoomMessage) return false;
     try {

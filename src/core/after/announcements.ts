@@ -1,12 +1,12 @@
 // The room messages of things that happen after a command: a meeting's summary, a recording.
 import type { Recording } from '../../bbb/types.ts';
 import type { Messages } from '../../i18n/index.ts';
-import { meetingKey, type Course, type MeetingRecord } from '../model.ts';
+import type { MeetingRecord } from '../model.ts';
+import { scopeKey, type MeetingScope } from '../scope.ts';
 import type { Reply } from '../types.ts';
 import { formatClock, formatWhen, minutesBetween } from './time.ts';
 
-export function summaryReply(t: Messages, course: Course, row: MeetingRecord, endedAt: number, people: number, timeZone: string): Reply {
-  const label = t.courseLabel(course.title, course.code, row.group);
+export function summaryReply(t: Messages, label: string, row: MeetingRecord, endedAt: number, people: number, timeZone: string): Reply {
   const text = t.meetingSummary(
     label,
     formatWhen(row.createdAt, timeZone, t.language),
@@ -14,7 +14,7 @@ export function summaryReply(t: Messages, course: Course, row: MeetingRecord, en
     t.durationText(minutesBetween(row.createdAt, endedAt)),
     people,
   );
-  return { audience: 'room', text, topic: { event: 'meeting-ended', meetingKey: meetingKey(course.code, row.group) }, language: t.language };
+  return { audience: 'room', text, topic: { event: 'meeting-ended', meetingKey: scopeKey(row.scope) }, language: t.language };
 }
 
 /** Minutes of a recording: its time span, else its longest playback. */
@@ -27,13 +27,12 @@ export function formatName(t: Messages, type: string): string {
   return t.recordingFormats[type] ?? type;
 }
 
-export function recordingReply(t: Messages, course: Course, group: string, rec: Recording, timeZone: string): Reply {
-  const label = t.courseLabel(course.title, course.code, group);
+export function recordingReply(t: Messages, label: string, scope: MeetingScope, rec: Recording, timeZone: string): Reply {
   return {
     audience: 'room',
     text: t.recordingReady(label, formatWhen(rec.startTime, timeZone, t.language), t.durationText(recordingMinutes(rec))),
     links: rec.formats.map((f) => ({ url: f.url, label: formatName(t, f.type), kind: 'recording' as const })),
-    topic: { event: 'recording-ready', meetingKey: meetingKey(course.code, group) },
+    topic: { event: 'recording-ready', meetingKey: scopeKey(scope) },
     language: t.language,
   };
 }

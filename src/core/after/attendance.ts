@@ -1,6 +1,7 @@
 // Attendance of one meeting session: the links the bot gave merged with who was seen inside.
 import type { Messages } from '../../i18n/index.ts';
 import type { MeetingRecord } from '../model.ts';
+import type { MeetingScope } from '../scope.ts';
 import type { Store } from '../../store/index.ts';
 import { toCsv } from './csv.ts';
 import { formatClock, formatDateTime, formatDay, formatWhen } from './time.ts';
@@ -36,9 +37,9 @@ export function attendanceRows(store: Store, meetingId: number): AttendanceRow[]
 }
 
 /** The meeting a report is about: `last` (default) or the latest one on a day (YYYY-MM-DD). */
-export function reportMeeting(store: Store, courseCode: string, group: string, day: string | undefined, timeZone: string): MeetingRecord | undefined {
-  if (day === undefined || day === 'last') return store.meetings.recent(courseCode, group, 1)[0];
-  return store.meetings.recent(courseCode, group, 1000).find((m) => formatDay(m.createdAt, timeZone) === day);
+export function reportMeeting(store: Store, scope: MeetingScope, day: string | undefined, timeZone: string): MeetingRecord | undefined {
+  if (day === undefined || day === 'last') return store.meetings.recent(scope, 1)[0];
+  return store.meetings.recent(scope, 1000).find((m) => formatDay(m.createdAt, timeZone) === day);
 }
 
 export function reportText(t: Messages, label: string, meeting: MeetingRecord, rows: AttendanceRow[], timeZone: string): string {

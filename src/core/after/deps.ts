@@ -4,7 +4,7 @@ import type { CommandContext } from '../../commands/context.ts';
 import type { Logger } from '../../log.ts';
 import type { Store } from '../../store/index.ts';
 import type { ConferenceService } from '../conference.ts';
-import type { Language, RoomLink } from '../model.ts';
+import type { Language } from '../model.ts';
 import type { Invocation, Messenger, Platform, Reply } from '../types.ts';
 import { assertNoJoinLinkInRoom } from '../types.ts';
 
@@ -25,10 +25,10 @@ export interface AfterDeps {
  * Posts a reply in rooms through their platform's messenger; a failing room does not stop the
  * others. Returns the rooms whose messenger gave a reference to the posted message (to edit it later).
  */
-export async function postToRooms(d: AfterDeps, rooms: RoomLink[], reply: Reply): Promise<{ room: RoomLink; ref: string }[]> {
+export async function postToRooms<R extends { platform: Platform; roomId: string }>(d: AfterDeps, rooms: R[], reply: Reply): Promise<{ room: R; ref: string }[]> {
   assertNoJoinLinkInRoom(reply);
   const messengers = d.messengers();
-  const posted: { room: RoomLink; ref: string }[] = [];
+  const posted: { room: R; ref: string }[] = [];
   for (const room of rooms) {
     const messenger = messengers.get(room.platform);
     if (!messenger) {

@@ -7,6 +7,8 @@ import type { AfterDeps } from './deps.ts';
 import { MeetingEvents } from './meeting-events.ts';
 import { Reconciler } from './reconcile.ts';
 import { WaitListNotifier } from './waitlist.ts';
+import { postToRooms } from './deps.ts';
+import { announceRooms } from '../scope-policy.ts';
 
 export type { AfterDeps } from './deps.ts';
 
@@ -46,17 +48,22 @@ export function createAfter(d: AfterDeps): After {
     }));
 
   const events: CommandEvents = {
-    async meetingStarted(_ctx, course, group) {
+    async meetingStarted(ctx, scope, announcement) {
       // After the reply: telling a long wait list must not delay the teacher's link.
-      background.run('notify-me', () => notifier.notifyWaiting(course.code, group));
+      background.run('notify-me', () => notifier.notifyWaiting(scope));
+      // The global conference is announced in the rooms chosen for it (the command's own room answers itself).
+      if (scope.kind !== 'global') return;
+      const here = (r: { platform: string; roomId: string }): boolean => r.platform === ctx.inv.platform && r.roomId === ctx.inv.room.id;
+      const rooms = announceRooms(store, scope).filter((r) => !here(r));
+      background.run('announce', async () => void (await postToRooms(d, rooms, announcement)));
     },
     linkGiven(ctx, meetingRowId, role) {
       if (meetingRowId === undefined) return;
       const { platform, user } = ctx.inv;
       store.attendance.linkGiven(meetingRowId, { platform, userId: user.id, displayName: user.displayName, role }, now());
     },
-    meetingEnding(_ctx, course, group, info) {
-      const row = store.meetings.open(course.code, group);
+    meetingEnding(_ctx, scope, info) {
+      const row = store.meetings.open(scope);
       if (!row) return;
       // The last look inside: everyone there now left at the end.
       if (info && (row.internalMeetingId === null || info.internalMeetingId === row.internalMeetingId)) {
@@ -64,8 +71,8 @@ export function createAfter(d: AfterDeps): After {
       }
       meetingEvents.claim(row.id);
     },
-    async meetingEnded(ctx, course, group) {
-      const row = store.meetings.open(course.code, group);
+    async meetingEnded(ctx, scope) {
+      const row = store.meetings.open(scope);
       if (!row) return [];
       try {
         const fromRoom = { platform: ctx.inv.platform, roomId: ctx.inv.room.id };

@@ -1,8 +1,10 @@
 // The two events that happen after a command: a meeting ended, a recording is ready. Callbacks,
 // the reconciler and the `end` command all come through here, and each event is processed once.
 import type { Recording } from '../../bbb/types.ts';
-import { messages } from '../../i18n/index.ts';
 import type { MeetingRecord } from '../model.ts';
+import { parseScopeKey, scopeKey, type MeetingScope } from '../scope.ts';
+import { announceRooms } from '../scope-policy.ts';
+import { scopeWords } from './scope-words.ts';
 import type { Platform, Reply } from '../types.ts';
 import { recordingReply, summaryReply } from './announcements.ts';
 import { postToRooms, type AfterDeps } from './deps.ts';
@@ -49,19 +51,19 @@ export class MeetingEvents {
     if (cause.reason !== 'end-command') await this.claims.get(row.id)?.done;
     if (!store.meetings.markEnded(row.id, cause.at, cause.reason)) return undefined;
     conference.forget(row.bbbMeetingId);
-    store.waitList.clear(row.courseCode, row.group, cause.at);
+    store.waitList.clear(row.scope, cause.at);
     if (row.record && cause.recordingMarks !== false) {
       store.recordingLog.watch(row.id, cause.at, cause.at + this.d.recordingWatchHours * 3_600_000);
     }
-    const course = store.courses.get(row.courseCode);
-    if (!course) return undefined;
-    const t = messages(course.language ?? this.d.language);
+    const words = scopeWords(store, this.d.language, row.scope);
+    if (!words) return undefined;
+    const { t, label } = words;
     // Exact when BBB's analytics came first; recorded in the same step, so a later report can correct it.
     const people = store.analytics.attendeeCount(row.id) ?? store.attendance.presentCount(row.id);
     store.analytics.summaryPosted(row.id, people);
-    const reply = summaryReply(t, course, row, cause.at, people, this.d.timeZone);
+    const reply = summaryReply(t, label, row, cause.at, people, this.d.timeZone);
     const from = cause.fromRoom;
-    const rooms = store.rooms.forCourse(row.courseCode, row.group).filter((r) => !(from && r.platform === from.platform && r.roomId === from.roomId));
+    const rooms = announceRooms(store, row.scope).filter((r) => !(from && r.platform === from.platform && r.roomId === from.roomId));
     const posted = await postToRooms(this.d, rooms, reply);
     for (const { room, ref } of posted) store.analytics.summaryMessage(row.id, room.platform, room.roomId, ref);
     return reply;
@@ -87,22 +89,28 @@ export class MeetingEvents {
     if (rec.state !== 'published' || !rec.published) return false;
     if (!store.recordingLog.claimAnnouncement(recordId, rowId, this.now())) return false;
     if (rowId !== undefined) store.recordingLog.stopWatching(rowId);
-    const course = store.courses.get(owner.courseCode);
-    if (!course) return false;
-    const t = messages(course.language ?? this.d.language);
-    await postToRooms(this.d, store.rooms.forCourse(course.code, owner.group), recordingReply(t, course, owner.group, rec, this.d.timeZone));
+    const words = scopeWords(store, this.d.language, owner);
+    if (!words) return false;
+    await postToRooms(this.d, announceRooms(store, owner), recordingReply(words.t, words.label, owner, rec, this.d.timeZone));
     return true;
   }
 
-  /** The course+group of a recording, if one of this bot's meetings made it. */
-  ownerOf(rec: Recording): { courseCode: string; group: string } | undefined {
+  /** The scope of a recording, if one of this bot's meetings made it. */
+  ownerOf(rec: Recording): MeetingScope | undefined {
     const { store, conference } = this.d;
     const rowId = store.recordingLog.meetingIdForRecording(rec.recordId);
     const row = rowId === undefined ? undefined : store.meetings.byId(rowId);
-    if (row && row.bbbMeetingId === rec.meetingId) return { courseCode: row.courseCode, group: row.group };
+    if (row && row.bbbMeetingId === rec.meetingId) return row.scope;
     const code = rec.metadata['bbb-chatops-course'];
-    const group = rec.metadata['bbb-chatops-group'] ?? '';
-    if (code && conference.meetingIdOf(code, group) === rec.meetingId) return { courseCode: code, group };
-    return undefined;
+    const key = code ? scopeKey({ kind: 'course', courseCode: code, group: rec.metadata['bbb-chatops-group'] ?? '' }) : rec.metadata['bbb-chatops-scope'];
+    if (key === undefined || (!code && !key.startsWith('*'))) return undefined;
+    let scope: MeetingScope;
+    try {
+      scope = parseScopeKey(key);
+    } catch {
+      return undefined;
+    }
+    // Only a meeting ID derived from the scope proves it: metadata alone can be forged by anyone who can record.
+    return conference.meetingIdOf(scope) === rec.meetingId ? scope : undefined;
   }
 }

@@ -5,6 +5,7 @@
 import type { MeetingInfo } from '../../bbb/types.ts';
 import { isBbbKey } from '../../bbb/errors.ts';
 import type { MeetingRecord } from '../model.ts';
+import { meetingSettings } from '../scope-policy.ts';
 import type { AfterDeps } from './deps.ts';
 import type { MeetingEvents } from './meeting-events.ts';
 import type { WaitListNotifier } from './waitlist.ts';
@@ -86,11 +87,10 @@ export class Reconciler {
     }
     this.d.store.attendance.sample(row.id, info.attendees, now);
     // Under moderator-present, students are told the moment a teacher or coach is in: look often until then.
-    const course = this.d.store.courses.get(row.courseCode);
-    const waitingForModerator = course?.joinPolicy === 'moderator-present' && info.moderatorCount === 0;
+    const waitingForModerator = meetingSettings(this.d.store, row.scope)?.joinPolicy === 'moderator-present' && info.moderatorCount === 0;
     this.next.set(row.id, { at: now + (waitingForModerator ? Math.min(pollMs, MODERATOR_WAIT_POLL_MS) : pollMs), failures: 0 });
     // A meeting that became joinable (e.g. a moderator arrived under moderator-present) tells those waiting.
-    if (this.d.store.waitList.list(row.courseCode, row.group).length > 0) await this.notifier.notifyWaiting(row.courseCode, row.group);
+    if (this.d.store.waitList.list(row.scope).length > 0) await this.notifier.notifyWaiting(row.scope);
   }
 
   private async checkRecording(meetingId: number, deadline: number, attempts: number, now: number): Promise<void> {
