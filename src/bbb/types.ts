@@ -98,6 +98,8 @@ export interface JoinUrlParams {
   /** Deprecated password join (used only if given). */
   password?: string;
   redirect?: boolean;
+  /** guest=true: BBB applies the meeting's guestPolicy (sent only for guests). */
+  guest?: boolean;
   /** userdata-<key>=<value> */
   userdata?: Record<string, string>;
   /** Client options (classroom-params.ts maps them to userdata-bbb_*). */
