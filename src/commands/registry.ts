@@ -14,6 +14,7 @@ import { recordingsDelete, recordingsList, recordingsPublish, recordingsUnpublis
 import { report } from './report.ts';
 import { language } from './language.ts';
 import { prefs } from './prefs.ts';
+import { guest, guestList, guestRevoke } from './guest.ts';
 import { isModerator } from '../core/roles.ts';
 import type { Reply } from '../core/types.ts';
 import { commandWord, tokenize } from '../core/tokens.ts';
@@ -39,7 +40,7 @@ const configHelp: Command = {
 
 export const commands: Command[] = [
   help, start, join, end, status,
-  notify, language, prefs, recordingsList, recordingsPublish, recordingsUnpublish, recordingsDelete, report,
+  notify, language, prefs, guest, guestList, guestRevoke, recordingsList, recordingsPublish, recordingsUnpublish, recordingsDelete, report,
   configHelp, configServer, configShow, configLink, configUnlink, configTeacher, configAdmin, configSet, configCheckAdmin,
 ];
 
