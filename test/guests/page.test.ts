@@ -113,6 +113,23 @@ describe('the guest invitation page', () => {
     expect(await spent.text()).toContain('This guest invitation has been used up.');
   });
 
+  it('with join-policy moderator-present, guests wait until a moderator is in the meeting', async () => {
+    const url = await invitation();
+    await d.run('admin general /conference config set join-policy moderator-present');
+    await start();
+    expect((await submitName(url, 'Grace')).status).toBe(409);
+    bot.bbb.control.addAttendee(meetingId(), { userId: 'console:tina', fullName: 'Tina', role: 'MODERATOR' });
+    expect((await submitName(url, 'Grace')).status).toBe(303);
+  });
+
+  it('of many simultaneous guests on the last use, exactly one is let through', async () => {
+    const url = await invitation('--uses 1');
+    await start();
+    const forms = await Promise.all(Array.from({ length: 6 }, () => openInvitation(url)));
+    const answers = await Promise.all(forms.map((f, i) => postForm(url, { csrf: f.csrf, name: `Guest ${i}` }, f.cookie)));
+    expect(answers.map((a) => a.status).sort()).toEqual([303, 410, 410, 410, 410, 410]);
+  });
+
   it('an expired or revoked invitation, or an unknown token, gets a clear 410 page', async () => {
     const url = await invitation('--hours 1');
     const revoked = (await d.run('tina general /conference guest'))[0]!.links[0]!;
