@@ -98,7 +98,11 @@ export interface JoinUrlParams {
   /** Deprecated password join (used only if given). */
   password?: string;
   redirect?: boolean;
-  /** guest=true: BBB applies the meeting's guestPolicy (sent only for guests). */
+  /**
+   * true: a guest, the meeting's guestPolicy decides. false: not a guest, admitted whatever the
+   * policy (with bbb-web's authenticatedGuest, a join without the parameter counts as an
+   * authenticated user and waits under ASK_MODERATOR too).
+   */
   guest?: boolean;
   /** userdata-<key>=<value> */
   userdata?: Record<string, string>;

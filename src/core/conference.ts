@@ -282,6 +282,7 @@ export class ConferenceService {
       role,
       userId: `${user.platform}:${user.id}`,
       createTime: session.createTime,
+      guest: false, // the bot's own users: guest-policy (ask-moderator by default) is for guests only
     });
   }
 

@@ -42,7 +42,7 @@ function prepare(sim: Simulator, p: URLSearchParams): { meeting: SimMeeting; att
   const internalUserId = newInternalUserId();
   const userId = p.get('userID') || internalUserId;
   if (!hasSeatFor(meeting, userId)) fail('maxParticipantsReached', messages.maxParticipantsReached);
-  const status = guestStatus(meeting.guestPolicy, p.get('guest') === 'true');
+  const status = guestStatus(meeting.guestPolicy, role, p.get('guest'));
   if (status === 'DENY') fail('guestDeniedAccess', messages.guestDeniedAccess);
   const attendee: SimAttendee = { userId, internalUserId, fullName, role, joinedAt: sim.now(), customdata: customdata(p) };
   return { meeting, attendee, waiting: status === 'WAIT' };

@@ -1,10 +1,11 @@
-// BBB's guest lobby. A join with guest=true is decided by the meeting's guestPolicy as bbb-web
-// does for guests (Meeting.getUnauthenticatedGuestStatus): ALWAYS_ACCEPT and ALWAYS_ACCEPT_AUTH
-// let the guest in, ALWAYS_DENY refuses the join (guestDeniedAccess), ASK_MODERATOR puts the guest
-// in the lobby: the browser is sent to the guest wait page, the guest is no participant (not in
-// getMeetingInfo, no seat) until a moderator admits them; then they enter as the VIEWER they
-// joined as. A join without guest=true is never asked about. The wait page refreshes itself, as
-// BBB's polls, and shows the outcome.
+// BBB's guest lobby. Each join is decided as bbb-web's Meeting.calcGuestStatus does with
+// authenticatedGuest=true (as bigbluebutton.properties ships it): moderators and joins with
+// guest=false are let in; otherwise ALWAYS_ACCEPT lets in, ALWAYS_DENY refuses the join
+// (guestDeniedAccess), ASK_MODERATOR sends guest=true joins and joins without the parameter
+// (counted as authenticated users) to the lobby, ALWAYS_ACCEPT_AUTH only guest=true ones. A waiting
+// user's browser is sent to the guest wait page; they are no participant (not in getMeetingInfo,
+// no seat) until a moderator admits them, then they enter with the role they joined with. The
+// wait page refreshes itself, as BBB's polls, and shows the outcome.
 import { ApiError, messages } from './api-error.ts';
 import { randomAlnum, type SimAttendee, type SimMeeting } from './meeting.ts';
 import { escapeHtml, joinedPage, joinErrorPage, page } from './pages.ts';
@@ -19,11 +20,15 @@ export interface LobbyEntry {
   status: GuestStatus;
 }
 
-/** What bbb-web decides for a join (guest = the join said guest=true). */
-export function guestStatus(policy: string, guest: boolean): GuestStatus {
-  if (!guest) return 'ALLOW';
-  if (policy === 'ASK_MODERATOR') return 'WAIT';
-  return policy === 'ALWAYS_ACCEPT' || policy === 'ALWAYS_ACCEPT_AUTH' ? 'ALLOW' : 'DENY';
+/** What bbb-web decides for a join: `guestParam` is the join's guest parameter (null: absent). */
+export function guestStatus(policy: string, role: string, guestParam: string | null): GuestStatus {
+  const provided = guestParam !== null && guestParam !== '';
+  const guest = guestParam === 'true';
+  if (role === 'MODERATOR' || (provided && !guest)) return 'ALLOW';
+  if (policy === 'ALWAYS_ACCEPT') return 'ALLOW';
+  if (policy === 'ASK_MODERATOR') return 'WAIT'; // a guest, or an "authenticated" user without the parameter
+  if (policy === 'ALWAYS_ACCEPT_AUTH') return guest ? 'WAIT' : 'ALLOW';
+  return 'DENY';
 }
 
 /** Puts a guest in the lobby; returns the session token of its wait page. */

@@ -1,6 +1,7 @@
-// The dev server's guest lobby, as bbb-web decides for guest=true joins (issue 13): ASK_MODERATOR
-// sends the guest to the lobby (no participant, no seat) until a moderator admits or denies them;
-// ALWAYS_ACCEPT lets guests in, ALWAYS_DENY refuses them; joins without guest=true are never asked.
+// The dev server's guest lobby, as bbb-web (authenticatedGuest=true) decides (issue 13):
+// ASK_MODERATOR sends guests to the lobby (no participant, no seat) until a moderator admits or
+// denies them; ALWAYS_ACCEPT lets them in, ALWAYS_DENY refuses them; moderators and guest=false
+// joins are never asked, joins without the parameter count as authenticated users and wait too.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDevBbb, type DevBbbServer } from '../../../src/bbb/dev-server/index.ts';
 import { call, signedUrl } from './helpers.ts';
@@ -21,7 +22,7 @@ describe('guest lobby', () => {
   it('ASK_MODERATOR: the guest waits (302 to the lobby, not a participant) until a moderator admits them', async () => {
     await create('ASK_MODERATOR');
     await join({ fullName: 'Tina', role: 'MODERATOR', userID: 'tina' });
-    await join({ fullName: 'Sam', userID: 'sam' }); // no guest=true: never asked
+    await join({ fullName: 'Sam', userID: 'sam', guest: 'false' }); // not a guest: never asked
     const res = await join({ fullName: 'Grace', userID: 'g-1', guest: 'true' });
     expect(res.status).toBe(302);
     const lobby = res.headers.get('location')!;
@@ -50,6 +51,14 @@ describe('guest lobby', () => {
     expect(() => server.control.decideGuest(ID, 'eve', true)).toThrow(/no guest eve waiting/);
   });
 
+  it('ASK_MODERATOR: a viewer who joins without the guest parameter waits too (what guest=false is for)', async () => {
+    await create('ASK_MODERATOR');
+    expect((await join({ fullName: 'Al', userID: 'al' })).status).toBe(302);
+    expect((await join({ fullName: 'Mo', userID: 'mo', role: 'MODERATOR' })).status).toBe(200);
+    expect(server.control.guestsWaiting(ID)).toEqual([{ userId: 'al', fullName: 'Al' }]);
+    expect(await names()).toEqual(['Mo']);
+  });
+
   it('redirect=false: guestWait with guestStatus WAIT and the lobby URL', async () => {
     await create('ASK_MODERATOR');
     const xml = await call(server, 'join', { meetingID: ID, role: 'VIEWER', fullName: 'Grace', guest: 'true', redirect: 'false' });
@@ -58,7 +67,7 @@ describe('guest lobby', () => {
     expect(server.control.guestsWaiting(ID)).toHaveLength(1);
   });
 
-  it('ALWAYS_ACCEPT (the default) lets a guest straight in; ALWAYS_DENY refuses guests only', async () => {
+  it('ALWAYS_ACCEPT (the default) lets a guest straight in; ALWAYS_DENY refuses all but moderators and guest=false', async () => {
     await create();
     expect((await join({ fullName: 'Grace', guest: 'true' })).status).toBe(200);
     expect(await names()).toEqual(['Grace']);
@@ -67,7 +76,10 @@ describe('guest lobby', () => {
     await create('ALWAYS_DENY');
     const denied = await call(server, 'join', { meetingID: ID, role: 'VIEWER', fullName: 'Eve', guest: 'true', redirect: 'false' });
     expect(denied).toMatchObject({ returncode: 'FAILED', messageKey: 'guestDeniedAccess' });
-    expect((await join({ fullName: 'Sam', userID: 'sam' })).status).toBe(200);
-    expect(await names()).toEqual(['Sam']);
+    const plain = await call(server, 'join', { meetingID: ID, role: 'VIEWER', fullName: 'Al', redirect: 'false' });
+    expect(plain).toMatchObject({ returncode: 'FAILED', messageKey: 'guestDeniedAccess' });
+    expect((await join({ fullName: 'Sam', userID: 'sam', guest: 'false' })).status).toBe(200);
+    expect((await join({ fullName: 'Mo', userID: 'mo', role: 'MODERATOR' })).status).toBe(200);
+    expect(await names()).toEqual(['Sam', 'Mo']);
   });
 });
