@@ -1,5 +1,5 @@
 // The bot's HTTP surface: /healthz, /readyz, /metrics, BBB callbacks (meeting ended, recording ready), one-time
-// join links (/j/<token>), and routes
+// join links (/j/<token>), guest invitations (/g/<token>), and routes
 // mounted by chat adapters (Slack's /slack/events). Junk (an unparseable URL, a body over the
 // cap, a sender that hangs up mid-body) gets a 4xx and one WARN line, never an ERROR.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -10,6 +10,7 @@ import { callbackRoute } from './callbacks.ts';
 import { createHealth } from './health.ts';
 import { metricsRoute } from './metrics.ts';
 import { joinLinkRoute } from './join-links.ts';
+import { guestRoute } from './guests.ts';
 import { send } from './respond.ts';
 
 /** A route mounted by a chat adapter: returns false when the path is not its own. */
@@ -20,13 +21,14 @@ export function createHttpHandler(o: { bot: Bot; log: Logger; routes: Route[] })
   const health = createHealth(o.bot);
   const metrics = metricsRoute(o.bot);
   const joinLinks = joinLinkRoute(o.bot, o.log);
+  const guests = guestRoute(o.bot, o.log);
   const reads = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void> | void>([
     ['/healthz', (_req, res) => health.live(res)],
     ['/readyz', (_req, res) => health.ready(res)],
     ['/metrics', metrics],
   ]);
   const fail = (err: unknown, req: IncomingMessage, res: ServerResponse): void => {
-    o.log.error('HTTP handler failed', { error: err, path: req.url?.split('?')[0] });
+    o.log.error('HTTP handler failed', { error: err, path: loggable(req.url?.split('?')[0] ?? '') });
     if (!res.headersSent) res.writeHead(500).end();
     else res.end();
   };
@@ -37,11 +39,11 @@ export function createHttpHandler(o: { bot: Bot; log: Logger; routes: Route[] })
       return send(res, 400, 'bad request');
     }
     if (declaredTooLarge(req)) {
-      o.log.warn('HTTP: request body too large', { path: url.pathname, length: req.headers['content-length'] });
+      o.log.warn('HTTP: request body too large', { path: loggable(url.pathname), length: req.headers['content-length'] });
       return refuseTooLarge(res);
     }
     try {
-      if (joinLinks(req, res, url)) return;
+      if (joinLinks(req, res, url) || guests(req, res, url)) return;
       for (const route of o.routes) if (route(req, res, url)) return;
       let work = callbacks(req, res, url);
       const read = reads.get(url.pathname);
@@ -60,4 +62,9 @@ function parseUrl(raw: string | undefined): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A path fit for the log: the tokens of one-time links and guest invitations are credentials. */
+export function loggable(path: string): string {
+  return path.replace(/^\/([jg])\/[^/]+/, '/$1/…');
 }

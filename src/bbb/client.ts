@@ -95,6 +95,7 @@ export class BbbClient implements BbbApi {
     add(q, 'createTime', p.createTime);
     add(q, 'password', p.password);
     add(q, 'redirect', p.redirect);
+    add(q, 'guest', p.guest);
     for (const [key, value] of Object.entries({ ...p.userdata, ...clientUserdata(p.client) })) {
       if (!USERDATA_KEY.test(key)) throw new BbbError(`Invalid userdata key "${key}": use letters, digits and _ only`);
       q.push([`userdata-${key}`, value]);

@@ -98,6 +98,12 @@ export interface JoinUrlParams {
   /** Deprecated password join (used only if given). */
   password?: string;
   redirect?: boolean;
+  /**
+   * true: a guest, the meeting's guestPolicy decides. false: not a guest, admitted whatever the
+   * policy (with bbb-web's authenticatedGuest, a join without the parameter counts as an
+   * authenticated user and waits under ASK_MODERATOR too).
+   */
+  guest?: boolean;
   /** userdata-<key>=<value> */
   userdata?: Record<string, string>;
   /** Client options (classroom-params.ts maps them to userdata-bbb_*). */

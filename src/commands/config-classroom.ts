@@ -14,7 +14,7 @@ export function setClassroomOption(ctx: CommandContext, course: Course, option: 
     return [refusal(ctx.t.badOptionValue(option.name, expected))];
   }
   ctx.store.classroom.setCourse(course.code, option.name, value);
-  const shown = value === null ? ctx.t.classroom.serverDefault : raw.trim();
+  const shown = value === null ? (option.fallback ? ctx.t.defaultValue(option.fallback) : ctx.t.classroom.serverDefault) : raw.trim();
   const set = ctx.t.optionSet(option.name, shown, ctx.t.courseLabel(course.title, course.code, ''));
   return [toUser(`${set} ${option.at === 'join' ? ctx.t.classroom.appliesNextLink : ctx.t.optionAppliesNext}`)];
 }
@@ -26,7 +26,7 @@ export function classroomLines(ctx: CommandContext, course: Course): string[] {
 }
 
 export function shownValue(ctx: CommandContext, o: ClassroomOption, value: string | undefined): string {
-  if (value === undefined) return ctx.t.classroom.serverDefault;
+  if (value === undefined) return o.fallback ? ctx.t.defaultValue(o.fallback) : ctx.t.classroom.serverDefault;
   if (o.kind === 'flag') return value === 'true' ? ctx.t.on : ctx.t.off;
   return value;
 }

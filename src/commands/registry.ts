@@ -17,6 +17,7 @@ import { prefs } from './prefs.ts';
 import { globalCommands } from './global.ts';
 import { roomCommands } from './room.ts';
 import { configGlobal } from './config-global.ts';
+import { guest, guestList, guestRevoke } from './guest.ts';
 import { isModerator } from '../core/roles.ts';
 import type { Reply } from '../core/types.ts';
 import { commandWord, tokenize } from '../core/tokens.ts';
@@ -42,7 +43,7 @@ const configHelp: Command = {
 
 export const commands: Command[] = [
   help, start, join, end, status,
-  notify, language, prefs, recordingsList, recordingsPublish, recordingsUnpublish, recordingsDelete, report,
+  notify, language, prefs, guest, guestList, guestRevoke, recordingsList, recordingsPublish, recordingsUnpublish, recordingsDelete, report,
   ...globalCommands, ...roomCommands,
   configHelp, configServer, configShow, configLink, configUnlink, configTeacher, configAdmin, configSet, configGlobal, configCheckAdmin,
 ];

@@ -13,6 +13,8 @@ export interface ClassroomOption {
   key: keyof ClassroomCreateParams | keyof ClientOptions;
   /** The values of a 'choice'. */
   choices?: readonly string[];
+  /** What create sends while the course has not set it (else the server's default applies). */
+  fallback?: string;
 }
 
 const flag = (name: string, key: keyof ClassroomCreateParams): ClassroomOption => ({ name, kind: 'flag', at: 'create', key });
@@ -31,7 +33,8 @@ export const CLASSROOM_OPTIONS: readonly ClassroomOption[] = [
   flag('lock-notes', 'lockSharedNotes'),
   flag('lock-on-join', 'lockOnJoin'),
   { name: 'layout', kind: 'choice', at: 'create', key: 'layout', choices: LAYOUT_NAMES },
-  { name: 'guest-policy', kind: 'choice', at: 'create', key: 'guestPolicy', choices: GUEST_POLICIES },
+  // Guests (PUBLIC_URL/g/...) wait for a moderator unless the course says otherwise.
+  { name: 'guest-policy', kind: 'choice', at: 'create', key: 'guestPolicy', choices: GUEST_POLICIES, fallback: 'ask-moderator' },
   { name: 'moderator-message', kind: 'text', at: 'create', key: 'moderatorOnlyMessage' },
   { name: 'banner', kind: 'text', at: 'create', key: 'bannerText' },
   client('listen-only', 'listenOnly'),
@@ -71,7 +74,7 @@ function typed(o: ClassroomOption, stored: string): boolean | string {
 export function createSettings(stored: ReadonlyMap<string, string>): ClassroomCreateParams {
   const out: Record<string, boolean | string> = {};
   for (const o of CLASSROOM_OPTIONS) {
-    const v = stored.get(o.name);
+    const v = stored.get(o.name) ?? o.fallback;
     if (o.at === 'create' && v !== undefined) out[o.key] = typed(o, v);
   }
   return out as ClassroomCreateParams;

@@ -16,6 +16,7 @@ import { clientOptions, createSettings } from './classroom.ts';
 import { courseOf, scopeKey, type MeetingScope } from './scope.ts';
 import { meetingSettings } from './scope-policy.ts';
 import { JoinLinks } from './join-links.ts';
+import { GuestInvitations } from './guests.ts';
 
 export type MeetingState =
   | { status: 'not-started' }
@@ -61,10 +62,13 @@ export class ConferenceService {
   private readonly seats = new SeatLedger();
   /** The links users are given: one-time bot URLs with PUBLIC_URL, else signed BBB URLs. */
   readonly links: JoinLinks;
+  /** Guest invitations (PUBLIC_URL/g/...), for people with no chat account. */
+  readonly guests: GuestInvitations;
 
   constructor(private readonly o: ConferenceOptions) {
     const minutes = o.joinLinkMinutes ?? 10; // 0: one-time links off
     this.links = new JoinLinks({ store: o.store, conference: this, publicUrl: minutes > 0 ? o.publicUrl : undefined, ttlMs: minutes * 60_000, ...(o.now ? { now: o.now } : {}) });
+    this.guests = new GuestInvitations({ store: o.store, conference: this, publicUrl: o.publicUrl, ...(o.now ? { now: o.now } : {}) });
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.stateCache = new ReadCache({ ttlMs: o.stateTtlMs ?? 2000, ...(o.now ? { now: o.now } : {}) });
     this.recordingsCache = new ReadCache({ ttlMs: o.recordingsTtlMs ?? 5000, ...(o.now ? { now: o.now } : {}) });
@@ -266,6 +270,7 @@ export class ConferenceService {
       role,
       userId: `${user.platform}:${user.id}`,
       createTime: session.createTime,
+      guest: false, // the bot's own users: guest-policy (ask-moderator by default) is for guests only
     });
   }
 

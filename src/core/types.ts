@@ -37,7 +37,8 @@ export interface Invocation {
   lookupUser?: (id: string) => Promise<{ id: string; displayName: string } | null>;
 }
 
-export type LinkKind = 'join-moderator' | 'join-viewer' | 'recording';
+/** Every kind but `recording` is a credential, for its owner only (a guest invitation is the teacher's to hand out). */
+export type LinkKind = 'join-moderator' | 'join-viewer' | 'guest-invitation' | 'recording';
 
 export interface Link {
   url: string;

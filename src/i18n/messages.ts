@@ -3,6 +3,7 @@
 // test/i18n/facade.test.ts checks them against locales/en.json. Booleans become 'yes'/'no'
 // for ICU selects; words come only from the catalogues.
 import type { Formatter } from './catalogue.ts';
+import { guestMessages } from './messages-guests.ts';
 
 const yn = (b: boolean): string => (b ? 'yes' : 'no');
 
@@ -286,6 +287,8 @@ export function buildMessages(c: Formatter) {
       linkPageTitle: f('classroom.linkPageTitle'),
       linkRefused: (reason: 'used' | 'expired', command: string) => f('classroom.linkRefused', { reason, command }),
     },
+    // guests (issue 13): guest invitations and their page
+    guests: guestMessages(c),
   };
 }
 

@@ -20,6 +20,7 @@ import { ClassroomStore } from './classroom.ts';
 import { JoinLinkStore } from './join-links.ts';
 import { UserProfileStore } from './user-profiles.ts';
 import { ScopeStore } from './scopes.ts';
+import { GuestInvitationStore } from './guest-invitations.ts';
 
 export interface StoreOptions {
   secretKey?: string | undefined;
@@ -43,6 +44,7 @@ export class Store {
   readonly joinLinks: JoinLinkStore;
   readonly userProfiles: UserProfileStore;
   readonly scopes: ScopeStore;
+  readonly guestInvitations: GuestInvitationStore;
 
   constructor(
     readonly db: Db,
@@ -63,6 +65,7 @@ export class Store {
     this.joinLinks = new JoinLinkStore(db);
     this.userProfiles = new UserProfileStore(db);
     this.scopes = new ScopeStore(db);
+    this.guestInvitations = new GuestInvitationStore(db);
   }
 
   /**

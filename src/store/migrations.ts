@@ -347,4 +347,25 @@ export const migrations: Migration[] = [
       ) STRICT;
     `,
   },
+  // Step 10 (issue 13, guests): invitations for people without a chat account (PUBLIC_URL/g/<token>),
+  // keyed by the SHA-256 of the token; `id` is the short number teachers list and revoke.
+  {
+    description: 'guest invitations: expiry, uses and revocation, by token hash',
+    sql: `
+      CREATE TABLE guest_invitations (
+        id          INTEGER PRIMARY KEY,
+        token_hash  TEXT NOT NULL UNIQUE,
+        course_code TEXT NOT NULL REFERENCES courses(code) ON DELETE CASCADE,
+        grp         TEXT NOT NULL DEFAULT '',
+        platform    TEXT NOT NULL,
+        created_by  TEXT NOT NULL,
+        created_at  INTEGER NOT NULL,
+        expires_at  INTEGER NOT NULL,
+        max_uses    INTEGER NOT NULL CHECK (max_uses > 0),
+        uses        INTEGER NOT NULL DEFAULT 0 CHECK (uses >= 0),
+        revoked_at  INTEGER
+      ) STRICT;
+      CREATE INDEX guest_invitations_course ON guest_invitations (course_code, grp, expires_at);
+    `,
+  },
 ];

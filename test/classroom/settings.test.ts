@@ -26,9 +26,9 @@ async function startedClassroom() {
 }
 
 describe('classroom settings sent at create', () => {
-  it('without settings the server keeps its defaults', async () => {
+  it('without settings the server keeps its defaults (but guests wait for a moderator)', async () => {
     const classroom = await startedClassroom();
-    expect(bot.bbb.control.meeting(bot.conference.meetingIdOf(courseScope('MATH101', '')))!.guestPolicy).toBe('ALWAYS_ACCEPT');
+    expect(bot.bbb.control.meeting(bot.conference.meetingIdOf(courseScope('MATH101', '')))!.guestPolicy).toBe('ASK_MODERATOR');
     expect(classroom).toEqual({
       muteOnStart: false,
       webcamsOnlyForModerator: false,
@@ -103,7 +103,7 @@ describe('classroom settings are validated', () => {
   ])('%s %s is refused with what is expected', async (option, value, message) => {
     expect(await set(option, value)).toMatch(message);
     const text = (await d.run('admin general /conference config show')).map((l) => l.text).join('\n');
-    expect(text).toContain(`${option}: server default`);
+    expect(text).toContain(option === 'guest-policy' ? 'guest-policy: default (ask-moderator)' : `${option}: server default`);
   });
 
   it('an unknown option lists the classroom options too', async () => {

@@ -2,8 +2,9 @@
 import { ApiError, fail, messages } from './api-error.ts';
 import { requireMeetingId } from './create-params.ts';
 import { hasSeatFor, newInternalUserId, randomAlnum, type Role, type SimAttendee, type SimMeeting } from './meeting.ts';
-import { joinedPage, joinErrorPage, page, escapeHtml } from './pages.ts';
-import { htmlReply, xmlReply, type Reply } from './reply.ts';
+import { joinedPage, joinErrorPage } from './pages.ts';
+import { guestStatus, waitInLobby } from './guest-lobby.ts';
+import { htmlReply, redirectReply, xmlReply, type Reply } from './reply.ts';
 import type { Simulator } from './simulator.ts';
 import { el, failedXml, response } from './xml.ts';
 
@@ -26,7 +27,7 @@ function customdata(p: URLSearchParams): Map<string, string> {
   return out;
 }
 
-function prepare(sim: Simulator, p: URLSearchParams): { meeting: SimMeeting; attendee: SimAttendee } {
+function prepare(sim: Simulator, p: URLSearchParams): { meeting: SimMeeting; attendee: SimAttendee; waiting: boolean } {
   const meetingId = requireMeetingId(p);
   const fullName = p.get('fullName');
   if (fullName === null || fullName.trim() === '') fail('missingParamFullName', messages.missingParamFullName);
@@ -41,20 +42,20 @@ function prepare(sim: Simulator, p: URLSearchParams): { meeting: SimMeeting; att
   const internalUserId = newInternalUserId();
   const userId = p.get('userID') || internalUserId;
   if (!hasSeatFor(meeting, userId)) fail('maxParticipantsReached', messages.maxParticipantsReached);
-  if (p.get('guest') === 'true' && meeting.guestPolicy === 'ALWAYS_DENY') {
-    fail('guestDeniedAccess', messages.guestDeniedAccess);
-  }
+  const status = guestStatus(meeting.guestPolicy, role, p.get('guest'));
+  if (status === 'DENY') fail('guestDeniedAccess', messages.guestDeniedAccess);
   const attendee: SimAttendee = { userId, internalUserId, fullName, role, joinedAt: sim.now(), customdata: customdata(p) };
-  return { meeting, attendee };
+  return { meeting, attendee, waiting: status === 'WAIT' };
 }
 
 export function handleJoin(sim: Simulator, p: URLSearchParams): Reply {
   const redirect = p.get('redirect') !== 'false';
   try {
-    const { meeting, attendee } = prepare(sim, p);
-    const waiting = p.get('guest') === 'true' && meeting.guestPolicy === 'ASK_MODERATOR';
+    const { meeting, attendee, waiting } = prepare(sim, p);
+    // A waiting guest's session token opens the lobby page; anyone else's opens the client.
+    const token = waiting ? waitInLobby(sim, meeting, attendee) : randomAlnum(16);
+    const lobbyUrl = `${sim.options.origin()}/html5client/guestWait?sessionToken=${token}`;
     if (!redirect) {
-      const token = randomAlnum(16);
       if (!waiting) sim.sessions.set(token, { meeting, attendee });
       return xmlReply(
         response('SUCCESS', [
@@ -65,13 +66,11 @@ export function handleJoin(sim: Simulator, p: URLSearchParams): Reply {
           el('auth_token', randomAlnum(12)),
           el('session_token', token),
           el('guestStatus', waiting ? 'WAIT' : 'ALLOW'),
-          el('url', `${sim.options.origin()}/html5client/join?sessionToken=${token}`),
+          el('url', waiting ? lobbyUrl : `${sim.options.origin()}/html5client/join?sessionToken=${token}`),
         ]),
       );
     }
-    if (waiting) {
-      return htmlReply(page('Waiting for a moderator', `<p>${escapeHtml(attendee.fullName)} is waiting in the guest lobby of ${escapeHtml(meeting.name)}.</p>`));
-    }
+    if (waiting) return redirectReply(lobbyUrl);
     sim.admit(meeting, attendee);
     return htmlReply(joinedPage(meeting, attendee));
   } catch (error) {

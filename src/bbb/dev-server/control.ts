@@ -2,6 +2,7 @@
 import { ApiError } from './api-error.ts';
 import { leave, newInternalUserId, type Role, type SimMeeting } from './meeting.ts';
 import type { Simulator } from './simulator.ts';
+import { decide, waitingGuests } from './guest-lobby.ts';
 import type { SimClassroom } from './create-classroom.ts';
 import type { FaultSpec, Traffic } from './traffic.ts';
 
@@ -42,6 +43,10 @@ export interface DevBbbControl {
   engage(meetingId: string, userId: string, e: Partial<Record<'chats' | 'raisehand' | 'poll_votes' | 'talk_time', number>>): void;
   /** The analytics body built for the meeting's last session (sent to its callback URL or not). */
   analytics(meetingId: string): Record<string, unknown> | undefined;
+  /** Guests waiting in the meeting's lobby (guest=true joins under ASK_MODERATOR), as moderators see them. */
+  guestsWaiting(meetingId: string): { userId: string; fullName: string }[];
+  /** As a moderator would in the client: admit a waiting guest (who enters at once) or deny them. */
+  decideGuest(meetingId: string, userId: string, allow: boolean): void;
   /** Resolves when no callback or recording/purge timer work is pending. */
   idle(): Promise<void>;
 }
@@ -116,6 +121,8 @@ export function createControl(sim: Simulator, traffic: Traffic): DevBbbControl {
       sim.sweep();
       return sim.analytics.get(meetingId);
     },
+    guestsWaiting: (meetingId) => waitingGuests(sim, known(sim, meetingId)).map((e) => ({ userId: e.attendee.userId, fullName: e.attendee.fullName })),
+    decideGuest: (meetingId, userId, allow) => decide(sim, known(sim, meetingId), userId, allow),
     idle: () => sim.scheduler.idle(),
   };
 }

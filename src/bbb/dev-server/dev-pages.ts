@@ -1,5 +1,6 @@
-// Non-API pages: the leave link, the client URL of redirect=false joins, recording playback.
+// Non-API pages: the leave link, the client URL of redirect=false joins, the guest lobby, recording playback.
 import { handleClientJoin } from './api-join.ts';
+import { guestWaitReply } from './guest-lobby.ts';
 import { leave } from './meeting.ts';
 import { escapeHtml, leftPage, notFoundPage, page, playbackPage } from './pages.ts';
 import { htmlReply, type Reply } from './reply.ts';
@@ -26,6 +27,7 @@ function playbackReply(sim: Simulator, type: string, recordId: string): Reply {
 export function devPage(sim: Simulator, path: string, q: URLSearchParams): Reply {
   if (path === '/dev/leave') return leaveReply(sim, q);
   if (path === '/html5client/join') return handleClientJoin(sim, q);
+  if (path === '/html5client/guestWait') return guestWaitReply(sim, q);
   const playback = /^\/playback\/(?:presentation\/2\.3\/([^/]+)|video\/([^/]+)\/?)$/.exec(path);
   if (playback) {
     const [, presentation, video] = playback;

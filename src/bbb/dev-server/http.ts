@@ -85,7 +85,7 @@ async function apiReply(sim: Simulator, call: string, req: IncomingMessage, rawQ
 
 function send(res: ServerResponse, reply: Reply): void {
   if (res.destroyed) return;
-  res.writeHead(reply.status, { 'content-type': reply.type, 'content-length': Buffer.byteLength(reply.body) });
+  res.writeHead(reply.status, { 'content-type': reply.type, 'content-length': Buffer.byteLength(reply.body), ...(reply.location ? { location: reply.location } : {}) });
   res.end(reply.body);
 }
 

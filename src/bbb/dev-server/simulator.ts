@@ -10,6 +10,7 @@ import {
 } from './meeting.ts';
 import { RecordingStore, type SimRecording } from './recordings.ts';
 import { Scheduler } from './scheduler.ts';
+import type { LobbyEntry } from './guest-lobby.ts';
 
 export interface SimulatorOptions {
   secret: string;
@@ -34,6 +35,8 @@ export class Simulator {
   readonly scheduler = new Scheduler(() => this.sweep());
   /** redirect=false joins waiting for their client URL to be opened, by session token. */
   readonly sessions = new Map<string, { meeting: SimMeeting; attendee: SimAttendee }>();
+  /** Guests who joined under ASK_MODERATOR, by the session token of their wait page (guest-lobby.ts). */
+  readonly lobby = new Map<string, LobbyEntry>();
   /** The last analytics body built for each meetingID (sent or not), for tests. */
   readonly analytics = new Map<string, Record<string, unknown>>();
   callbacksEnabled: boolean;
