@@ -128,6 +128,10 @@ export function createApp(deps: AppDeps): CoreApp {
     attachMessenger: (m) => void messengers.set(m.platform, m),
     state: deps.store.state,
     languageFor,
+    roomReplyPosted(platform, roomId, reply, ref) {
+      const meetingRowId = reply.topic?.event === 'meeting-ended' ? reply.topic.summaryOf : undefined;
+      if (meetingRowId !== undefined) deps.store.analytics.summaryMessage(meetingRowId, platform, roomId, ref);
+    },
     messengers,
     deps,
     contextFor,

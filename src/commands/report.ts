@@ -1,14 +1,15 @@
-// `report [last|YYYY-MM-DD] [--csv|--detail]`: attendance of a class, for its teachers, coaches and admins.
+// `report [last|YYYY-MM-DD] [--csv|--detail|--chart]`: attendance of a class, for its teachers, coaches and admins.
 import type { Command } from './context.ts';
 import { refusal, roomCourse, toUser } from './context.ts';
 import { attendanceRows, reportCsv, reportMeeting, reportText } from '../core/after/attendance.ts';
+import { attendanceChart } from '../core/after/chart/attendance-chart.ts';
 import { engagementText } from '../core/after/engagement.ts';
 import { exactCsv, exactRows, exactText } from '../core/after/exact-report.ts';
 import { formatDay } from '../core/after/time.ts';
 
 export const report: Command = {
   path: ['report'],
-  usage: 'report [last|YYYY-MM-DD] [--csv|--detail]',
+  usage: 'report [last|YYYY-MM-DD] [--csv|--detail|--chart]',
   who: 'moderator',
   async run(ctx, args) {
     const [day, ...extra] = args.words;
@@ -22,11 +23,18 @@ export const report: Command = {
     const exact = exactRows(ctx.store, meeting.id);
     if (args.options.get('detail') === true) return [toUser(exact ? engagementText(ctx.t, label, exact) : ctx.t.analytics.detailNeedsExact(label))];
     const polled = exact ? [] : attendanceRows(ctx.store, meeting.id);
+    const fileName = (ext: string, timeZone = ctx.timeZone): string => `attendance-${course.code}${group ? `-${group}` : ''}-${formatDay(meeting.createdAt, timeZone)}.${ext}`;
+    if (args.options.get('chart') === true) {
+      const rows = exact ? { exact } : { sampled: polled };
+      const chart = await attendanceChart({ t: ctx.t, label, meeting, rows, userTimeZone: ctx.inv.user.timeZone, botTimeZone: ctx.timeZone, now: Date.now() });
+      const text = ctx.t.chart.ready(label, formatDay(meeting.createdAt, chart.timeZone));
+      return [{ audience: 'user', text, file: { name: fileName('png', chart.timeZone), contentType: 'image/png', content: chart.png } }];
+    }
     if (args.options.get('csv') !== true) {
       return [toUser(exact ? exactText(ctx.t, label, meeting, exact, ctx.timeZone) : reportText(ctx.t, label, meeting, polled, ctx.timeZone))];
     }
     const date = formatDay(meeting.createdAt, ctx.timeZone);
-    const name = `attendance-${course.code}${group ? `-${group}` : ''}-${date}.csv`;
+    const name = fileName('csv');
     const text = exact ? ctx.t.analytics.csvReady(label, date) : `${ctx.t.reportCsvReady(label, date)} ${ctx.t.reportSampled}`;
     const content = exact ? exactCsv(ctx.t, exact, ctx.timeZone) : reportCsv(ctx.t, polled, ctx.timeZone);
     return [{ audience: 'user', text, file: { name, contentType: 'text/csv', content } }];

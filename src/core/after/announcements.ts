@@ -14,7 +14,7 @@ export function summaryReply(t: Messages, course: Course, row: MeetingRecord, en
     t.durationText(minutesBetween(row.createdAt, endedAt)),
     people,
   );
-  return { audience: 'room', text, topic: { event: 'meeting-ended', meetingKey: meetingKey(course.code, row.group) }, language: t.language };
+  return { audience: 'room', text, topic: { event: 'meeting-ended', meetingKey: meetingKey(course.code, row.group), summaryOf: row.id }, language: t.language };
 }
 
 /** Minutes of a recording: its time span, else its longest playback. */
