@@ -27,7 +27,7 @@ export const report: Command = {
     if (args.options.get('chart') === true) {
       const rows = exact ? { exact } : { sampled: polled };
       const chart = await attendanceChart({ t: ctx.t, label, meeting, rows, userTimeZone: ctx.inv.user.timeZone, botTimeZone: ctx.timeZone, now: Date.now() });
-      const text = ctx.t.chart.ready(label, formatDay(meeting.createdAt, chart.timeZone));
+      const text = ctx.t.chart.ready(label, formatDay(meeting.createdAt, chart.timeZone), chart.timeZone);
       return [{ audience: 'user', text, file: { name: fileName('png', chart.timeZone), contentType: 'image/png', content: chart.png } }];
     }
     if (args.options.get('csv') !== true) {

@@ -228,7 +228,7 @@ export function buildMessages(c: Formatter) {
       neverCame: (count: number) => f('chart.neverCame', { count }),
       nobody: f('chart.nobody'),
       capped: (shown: number, total: number) => f('chart.capped', { shown, total }),
-      ready: (course: string, date: string) => f('chart.ready', { course, date }),
+      ready: (course: string, date: string, zone: string) => f('chart.ready', { course, date, zone }),
       notSent: (name: string) => f('chart.notSent', { name }),
     },
     console: {
