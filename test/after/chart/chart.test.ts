@@ -112,9 +112,18 @@ describe('the attendance chart', () => {
     expect(performance.now() - started).toBeLessThan(60_000); // generous: a loaded 2-core machine
   }, 90_000);
 
-  it('renders its text: the fonts are found (without them resvg draws no glyphs)', () => {
+  it('rasterises one picture at a time, and a failed one does not hold up the next', async () => {
+    const ok = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><rect width="100" height="50" fill="#c0392b"/></svg>';
+    const results = await Promise.allSettled([toPng('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect'), toPng(ok), toPng(ok)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    const png = decodePng((results[2] as PromiseFulfilledResult<{ png: Uint8Array }>).value.png);
+    expect([png.width, png.height]).toEqual([PNG_WIDTH, PNG_WIDTH / 2]);
+    expect(countColour(png, MODERATOR_RED)).toBe(PNG_WIDTH * (PNG_WIDTH / 2));
+  });
+
+  it('renders its text: the fonts are found (without them resvg draws no glyphs)', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="white"/><text x="4" y="30" font-family="DejaVu Sans" font-size="28" fill="#000000">Tina</text></svg>';
-    const png = decodePng(toPng(svg).png);
+    const png = decodePng((await toPng(svg)).png);
     expect(countColour(png, '#000000', 60)).toBeGreaterThan(200);
   });
 });

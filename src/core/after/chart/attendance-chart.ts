@@ -47,7 +47,7 @@ export async function attendanceChart(r: ChartRequest): Promise<Chart> {
     notes,
   };
   const svg = await toSvg(chartSpec(data, labels, timeZone));
-  return { svg, timeZone, ...toPng(svg) };
+  return { svg, timeZone, ...(await toPng(svg)) };
 }
 
 function isTimeZone(zone: string): boolean {

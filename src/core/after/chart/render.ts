@@ -2,7 +2,7 @@
 // View (renderer 'none') into an SVG, and the SVG rasterised by resvg into a PNG, with DejaVu Sans
 // (the spec's font) loaded from the system's font folder, else whatever fonts the system has.
 import { existsSync } from 'node:fs';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
@@ -57,11 +57,19 @@ export function svgSize(svg: string): { width: number; height: number } {
   return { width: size('width'), height: size('height') };
 }
 
-export function toPng(svg: string): Png {
+/** Rasterised off the event loop (resvg's worker thread), one picture at a time: a bound on CPU and memory. */
+export function toPng(svg: string): Promise<Png> {
   const size = svgSize(svg);
-  if (!(size.width > 0 && size.height > 0)) throw new Error('chart: the SVG has no size');
+  if (!(size.width > 0 && size.height > 0)) return Promise.reject(new Error('chart: the SVG has no size'));
   const scale = Math.min(PNG_WIDTH / size.width, MAX_PNG_HEIGHT / size.height);
   const width = Math.max(1, Math.round(size.width * scale));
-  const image = new Resvg(svg, { font: fontOptions(), fitTo: { mode: 'width', value: width } }).render();
-  return { png: image.asPng(), width: image.width, height: image.height };
+  const run = async (): Promise<Png> => {
+    const image = await renderAsync(svg, { font: fontOptions(), fitTo: { mode: 'width', value: width } });
+    return { png: image.asPng(), width: image.width, height: image.height };
+  };
+  const done = queue.then(run);
+  queue = done.then(() => undefined, () => undefined);
+  return done;
 }
+
+let queue: Promise<void> = Promise.resolve();
