@@ -130,7 +130,13 @@ export function createApp(deps: AppDeps): CoreApp {
     languageFor,
     roomReplyPosted(platform, roomId, reply, ref) {
       const meetingRowId = reply.topic?.event === 'meeting-ended' ? reply.topic.summaryOf : undefined;
-      if (meetingRowId !== undefined) deps.store.analytics.summaryMessage(meetingRowId, platform, roomId, ref);
+      if (meetingRowId === undefined) return;
+      try {
+        deps.store.analytics.summaryMessage(meetingRowId, platform, roomId, ref);
+      } catch (err) {
+        // The message is posted all the same: a later correction then follows up instead of editing.
+        deps.log.warn('could not keep where a summary was posted', { platform, room: roomId, error: err });
+      }
     },
     messengers,
     deps,
