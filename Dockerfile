@@ -30,6 +30,10 @@ ENV NODE_ENV=production \
     DB_PATH=/data/bbb-chatops.sqlite \
     HTTP_HOST=0.0.0.0 \
     HTTP_PORT=3000
+# The attendance chart (`report --chart`) draws its text with DejaVu Sans; slim images have no fonts.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY vendor ./vendor

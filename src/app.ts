@@ -128,6 +128,16 @@ export function createApp(deps: AppDeps): CoreApp {
     attachMessenger: (m) => void messengers.set(m.platform, m),
     state: deps.store.state,
     languageFor,
+    roomReplyPosted(platform, roomId, reply, ref) {
+      const meetingRowId = reply.topic?.event === 'meeting-ended' ? reply.topic.summaryOf : undefined;
+      if (meetingRowId === undefined) return;
+      try {
+        deps.store.analytics.summaryMessage(meetingRowId, platform, roomId, ref);
+      } catch (err) {
+        // The message is posted all the same: a later correction then follows up instead of editing.
+        deps.log.warn('could not keep where a summary was posted', { platform, room: roomId, error: err });
+      }
+    },
     messengers,
     deps,
     contextFor,

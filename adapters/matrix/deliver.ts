@@ -36,7 +36,8 @@ export async function deliverReplies(
         dmUsed ||= !here;
         dmCreated ||= dm.created;
       } else {
-        await sendInSharedRoom(ctx, origin.roomId, reply, origin.eventId);
+        const eventId = await sendInSharedRoom(ctx, origin.roomId, reply, origin.eventId);
+        ctx.app.roomReplyPosted?.('matrix', origin.roomId, reply, eventId); // a class summary: the core may edit it later
       }
     } catch (e) {
       if (isPrivate) dmFailed = true;

@@ -11,7 +11,8 @@ import { fileMessage, renderReply, replacement } from './render.ts';
 export async function sendInDm(ctx: MatrixContext, roomId: string, reply: Reply, inReplyTo?: string): Promise<void> {
   await sendMessage(ctx, roomId, renderReply(reply, { prefix: ctx.prefix, inReplyTo }));
   if (reply.file) {
-    const data = Buffer.from(reply.file.content, 'utf8');
+    const { content } = reply.file;
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
     const mxc = await ctx.client.uploadContent(data, reply.file.contentType, reply.file.name);
     await sendMessage(ctx, roomId, fileMessage({ ...reply.file, size: data.length }, mxc));
   }

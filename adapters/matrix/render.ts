@@ -102,7 +102,7 @@ export function replacement(eventId: string, content: EventContent): EventConten
 
 export function fileMessage(file: { name: string; contentType: string; size: number }, mxcUrl: string): EventContent {
   return {
-    msgtype: 'm.file',
+    msgtype: file.contentType.startsWith('image/') ? 'm.image' : 'm.file',
     body: file.name,
     filename: file.name,
     url: mxcUrl,

@@ -17,6 +17,8 @@ export interface AnswerContext {
   log: Logger;
   /** The user's language, for the adapter's own words (known once the user is looked up). */
   language?: Language;
+  /** Told the ts of each room reply posted in the channel (the core keeps a class summary's, to edit it later). */
+  posted?: (reply: Reply, ts: string) => void;
 }
 
 async function privately(ctx: AnswerContext, original: Reply): Promise<void> {
@@ -34,7 +36,8 @@ async function privately(ctx: AnswerContext, original: Reply): Promise<void> {
 
 async function toChannel(ctx: AnswerContext, reply: Reply): Promise<void> {
   try {
-    await ctx.delivery.postToChannel(ctx.channel, reply);
+    const ts = await ctx.delivery.postToChannel(ctx.channel, reply);
+    if (ts) ctx.posted?.(reply, ts);
   } catch (err) {
     if (!isNotInChannel(err)) throw err;
     ctx.log.info('slack: not in channel, telling the user how to invite the bot', { channel: ctx.channel, error: slackErrorCode(err) });

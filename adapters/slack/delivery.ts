@@ -87,7 +87,7 @@ export function createDelivery(deps: { client: webApi.WebClient; state: KeyValue
       const channel = await openDm(userId);
       await client.files.uploadV2({
         channel_id: channel,
-        file: Buffer.from(file.content, 'utf8'),
+        file: typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content),
         filename: file.name,
         title: file.name,
         ...(reply.text ? { initial_comment: escapeMrkdwn(reply.text) } : {}),

@@ -2,6 +2,7 @@
 import type { types } from '@slack/bolt';
 import type { Reply } from '../../src/core/types.ts';
 import type { Language } from '../../src/core/model.ts';
+import { messages } from '../../src/i18n/index.ts';
 import { slackMessages } from './messages.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -83,8 +84,10 @@ export function renderReply(reply: Reply, where: Destination): SlackMessage {
   return { text, blocks };
 }
 
-function renderFile(name: string, content: string, language: Language | undefined): KnownBlock[] {
+function renderFile(name: string, content: string | Uint8Array, language: Language | undefined): KnownBlock[] {
   const m = slackMessages(language);
+  // A picture cannot be shown inline: say that it could not be sent.
+  if (typeof content !== 'string') return [section(escapeMrkdwn(messages(language).chart.notSent(name)))];
   const fence = '```';
   const room = SECTION_MAX - 2 * fence.length - 2;
   const body = escapeMrkdwn(content.replace(/```/g, "'''"));

@@ -13,6 +13,8 @@ export interface SlackUser {
   isWorkspaceAdmin: boolean;
   /** IETF tag from users.info include_locale, e.g. `es-ES`; absent when Slack does not say. */
   locale?: string;
+  /** IANA zone from users.info (`tz`), e.g. `Europe/Madrid`: the times of the attendance chart. */
+  timeZone?: string;
 }
 
 export interface UserDirectory {
@@ -80,6 +82,7 @@ export function createUserDirectory(opts: {
       const displayName = p?.display_name || p?.real_name || u.real_name || u.name || id;
       const user: SlackUser = { id, displayName, isWorkspaceAdmin: u.is_admin === true || u.is_owner === true };
       if (u.locale) user.locale = u.locale;
+      if (u.tz) user.timeZone = u.tz;
       return user;
     } catch (err) {
       if (slackErrorCode(err) === 'user_not_found') return null;
@@ -116,6 +119,7 @@ export function createUserDirectory(opts: {
       const result: InvocationUser = { id, displayName: user?.displayName ?? (fallbackName || id) };
       if (opts.adminsFromWorkspace && user?.isWorkspaceAdmin) result.isPlatformAdmin = true;
       if (user?.locale) result.locale = user.locale;
+      if (typeof user?.timeZone === 'string') result.timeZone = user.timeZone;
       return result;
     },
     async lookupUser(id) {

@@ -15,6 +15,8 @@ export interface InvocationUser {
   isRoomModerator?: boolean;
   /** The user's language as the platform reports it (Slack `es-ES`), when it does. */
   locale?: string;
+  /** The user's IANA time zone as the platform reports it (Slack `tz`), when it does. */
+  timeZone?: string;
 }
 
 export interface InvocationRoom {
@@ -57,7 +59,8 @@ export interface ReplyAction {
 export interface ReplyFile {
   name: string;
   contentType: string;
-  content: string;
+  /** Text (a CSV, sent as UTF-8) or bytes (a PNG). */
+  content: string | Uint8Array;
 }
 
 /** What an announcement is about, so an adapter can update an earlier one (Slack chat.update). */
@@ -65,6 +68,8 @@ export interface ReplyTopic {
   event: 'meeting-started' | 'meeting-ended' | 'recording-ready' | 'notice';
   /** The meeting's scope key (core/scope.ts), e.g. `MATH101`, `MATH101/g1`, `*global`. */
   meetingKey?: string;
+  /** A meeting's summary: the bot's row id of that meeting, so that the posted message can be found and edited later. */
+  summaryOf?: number;
 }
 
 export interface Reply {
@@ -108,6 +113,11 @@ export interface App {
   state: KeyValueStore;
   /** The language of an adapter's own words: to this user privately, or (no user) to the whole room. */
   languageFor(platform: Platform, roomId: string, user?: { id: string; locale?: string }): Language;
+  /**
+   * An adapter posted a command's room reply and got the message's reference (Slack ts, Matrix event id):
+   * for a class summary (topic.summaryOf) the core keeps it, to edit the summary when exact numbers arrive.
+   */
+  roomReplyPosted?(platform: Platform, roomId: string, reply: Reply, ref: string): void;
 }
 
 /** Join links are credentials: a reply to a whole room must never carry one. Adapters call this before rendering. */

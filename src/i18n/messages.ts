@@ -259,6 +259,20 @@ export function buildMessages(c: Formatter) {
         'config global': f('rooms.summaries.config global'),
       } as Record<string, string>,
     },
+    // chart (issue 17): `report --chart`, the attendance timeline as a PNG
+    chart: {
+      title: (course: string, when: string) => f('chart.title', { course, when }),
+      zone: (zone: string, whose: 'user' | 'bot') => f('chart.zone', { zone, whose }),
+      sourceExact: f('chart.sourceExact'),
+      sourceSampled: f('chart.sourceSampled'),
+      time: f('chart.time'),
+      role: f('chart.role'),
+      neverCame: (count: number) => f('chart.neverCame', { count }),
+      nobody: f('chart.nobody'),
+      capped: (shown: number, total: number) => f('chart.capped', { shown, total }),
+      ready: (course: string, date: string, zone: string) => f('chart.ready', { course, date, zone }),
+      notSent: (name: string) => f('chart.notSent', { name }),
+    },
     console: {
       nowUser: (user: string, room: string) => f('console.nowUser', { user, room }),
       nowRoom: (user: string, room: string) => f('console.nowRoom', { user, room }),

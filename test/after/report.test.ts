@@ -51,7 +51,7 @@ describe('report', () => {
     const [student] = await c.d.run('sam general /conference report');
     expect(student!.text).toContain('Only the teachers and coaches');
     const [bad] = await c.d.run('tina general /conference report yesterday');
-    expect(bad!.text).toBe('Usage: /conference report [last|YYYY-MM-DD] [--csv|--detail]');
+    expect(bad!.text).toBe('Usage: /conference report [last|YYYY-MM-DD] [--csv|--detail|--chart]');
     const [none] = await c.d.run('tina general /conference report 1999-01-01');
     expect(none!.text).toBe('Algebra (MATH101) had no class on 1999-01-01.');
   });

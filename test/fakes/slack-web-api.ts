@@ -72,6 +72,8 @@ export interface FakeUser {
   isOwner?: boolean;
   /** users.info answers it as `locale` only when asked with include_locale=true, as Slack does. */
   locale?: string;
+  /** users.info's `tz` (the sample's America/Los_Angeles when not set). */
+  tz?: string;
 }
 
 /** Fields WebClient sends JSON-encoded inside a form body. */
@@ -381,6 +383,7 @@ export class FakeSlackWebApi {
         is_admin: u.isAdmin ?? false,
         is_owner: u.isOwner ?? false,
         ...(includeLocale ? { locale: u.locale ?? 'en-US' } : {}),
+        ...(u.tz ? { tz: u.tz } : {}),
         profile: { ...profile, real_name: realName, display_name: u.displayName ?? '', real_name_normalized: realName, display_name_normalized: u.displayName ?? '' },
       },
     };

@@ -31,8 +31,8 @@ interface Ended {
   summary: SentEvent;
 }
 
-/** MATH101 in a room; tina starts, sam joins, both go in; BBB ends the meeting before any poll. */
-async function endedUnseen(): Promise<Ended> {
+/** MATH101 in a room; tina starts, sam joins, both go in; then `end` ends it: BBB (default) or tina typing `end` after sam left unseen. */
+async function endedUnseen(endBy: 'bbb' | 'typed' = 'bbb'): Promise<Ended> {
   // Direct BBB links (no one-time links): opening one is not a join the bot sees.
   real = await startRealMatrixBot({ http: true, env: { HTTP_JOIN_LINK_MINUTES: '0' }, devBbb: { analyticsDelayMs: ARCHIVING_MS } });
   const { bot, hs } = real;
@@ -66,12 +66,18 @@ async function endedUnseen(): Promise<Ended> {
   const meetingId = bot.conference.meetingIdOf(courseScope('MATH101', ''));
   expect(bot.bbb.control.meeting(meetingId)?.attendees).toHaveLength(2);
 
-  await bot.bbb.control.endMeeting(meetingId);
+  if (endBy === 'typed') {
+    const sam = bot.bbb.control.meeting(meetingId)!.attendees.find((a) => a.role === 'VIEWER')!;
+    bot.bbb.control.removeAttendee(meetingId, sam.userId); // left before any poll: the bot never saw sam
+    await command(TINA, '!conference end');
+  } else {
+    await bot.bbb.control.endMeeting(meetingId);
+  }
   await bot.after.idle(); // (the dev server's analytics callback waits for its clock: not settle())
   const isSummary = (s: SentEvent): boolean => SUMMARY.test(String(s.content['body']));
   await until(() => world.sentBy(room).some(isSummary), 'the summary', 5_000);
   const summary = world.sentBy(room).find(isSummary)!;
-  expect(String(summary.content['body'])).toContain('0 people took part');
+  expect(String(summary.content['body'])).toContain(endBy === 'typed' ? '1 person took part. Ended by Tina Teacher.' : '0 people took part');
   return { bot, world, room, summary };
 }
 
@@ -85,6 +91,19 @@ async function archived(e: Ended): Promise<SentEvent[]> {
 }
 
 describe('Matrix: the summary corrected by BBB\'s analytics', () => {
+  it('`end` typed in the room: its summary (the command\'s answer) gets the m.replace edit too, no follow-up', async () => {
+    const e = await endedUnseen('typed');
+    expect((e.summary.content['m.relates_to'] as Record<string, unknown>)['m.in_reply_to']).toBeDefined(); // the command's own answer
+    const sent = await archived(e);
+    expect(sent).toHaveLength(1); // the edit, no follow-up
+    expect(sent[0]!.content['m.relates_to']).toEqual({ rel_type: 'm.replace', event_id: e.summary.eventId });
+    const corrected = (sent[0]!.content['m.new_content'] as Record<string, unknown>)['body'];
+    expect(corrected).toMatch(SUMMARY);
+    expect(corrected).toBe(String(e.summary.content['body']).replace('1 person took part', '2 people took part')); // still "Ended by Tina Teacher."
+
+    expect(e.bot.log.lines.filter((l) => / (WARN|ERROR) /.test(l))).toEqual([]);
+  });
+
   it('sends an m.replace edit of the summary with the exact count, and no follow-up', async () => {
     const e = await endedUnseen();
     const sent = await archived(e);

@@ -129,7 +129,7 @@ describe('/conference commands', () => {
     await h.command('join', { id: 'UOWNER', name: 'olga' });
     await h.command('join', STUDENT);
     await h.api.waitFor(() => h.app.invocations.length === 2, 3000, 'two invocations');
-    expect(h.app.invocations[0]?.user).toEqual({ id: 'UOWNER', displayName: 'olga', isPlatformAdmin: true, locale: 'en-US' });
+    expect(h.app.invocations[0]?.user).toEqual({ id: 'UOWNER', displayName: 'olga', isPlatformAdmin: true, locale: 'en-US', timeZone: 'America/Los_Angeles' });
     expect(h.app.invocations[1]?.user.isPlatformAdmin).toBeUndefined();
     await h.close();
 

@@ -85,7 +85,40 @@ async function archived(c: Classroom): Promise<void> {
   expect(c.bot.store.analytics.attendeeCount(row.id)).toBe(2);
 }
 
+/**
+ * tina starts, sam joins and leaves before any poll, tina types `end`: the summary is the command's
+ * own answer in the channel (chat.postMessage) and counts 1. Returns it and its ts, once stored.
+ */
+async function endTyped(c: Classroom): Promise<{ summary: ApiCall; ts: string }> {
+  await open(await c.run('start', TEACHER));
+  await open(await c.run('join', STUDENT));
+  const sam = c.bot.bbb.control.meeting(c.meetingId)!.attendees.find((a) => a.role === 'VIEWER')!;
+  c.bot.bbb.control.removeAttendee(c.meetingId, sam.userId);
+  await c.h.command('end', TEACHER);
+  const summary = await c.h.api.waitFor(() => c.channelPosts().find((p) => SUMMARY.test(String(p.body['text']))), 5000, 'the summary');
+  expect(String(summary.body['text'])).toMatch(/1 person took part\. Ended by Tina\.$/);
+  await c.bot.after.idle();
+  const row = c.bot.store.meetings.recent(courseScope('MATH101'), 1)[0]!;
+  const ts = await c.h.api.waitFor(() => c.bot.store.analytics.summaryRef(row.id, 'slack', CHANNEL.id), 5000, 'the summary ts stored');
+  return { summary, ts };
+}
+
 describe('Slack: the summary corrected by BBB\'s analytics', () => {
+  it('`end` typed in the channel: its summary (the command\'s answer) is edited in place too, no follow-up', async () => {
+    const c = await classroom();
+    const { ts } = await endTyped(c);
+    const updatesBefore = c.h.api.callsTo('chat.update').length; // the start announcement lost its Join button
+    const postsBefore = c.channelPosts().length;
+    await archived(c);
+
+    const edits = c.h.api.callsTo('chat.update').slice(updatesBefore);
+    expect(edits.map((u) => [u.body['channel'], u.body['ts']])).toEqual([[CHANNEL.id, ts]]);
+    expect(String(edits[0]!.body['text'])).toMatch(SUMMARY);
+    expect(String(edits[0]!.body['text'])).toMatch(/2 people took part\. Ended by Tina\.$/); // still says who ended it
+    expect(c.channelPosts()).toHaveLength(postsBefore); // no follow-up
+    expect(bot!.log.lines.filter((l) => / (WARN|ERROR) /.test(l))).toEqual([]);
+  });
+
   it('edits the summary in place with chat.update (the exact count) and posts no follow-up', async () => {
     const c = await classroom();
     const { summary, ts } = await endedUnseen(c);

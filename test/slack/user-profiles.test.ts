@@ -37,10 +37,10 @@ describe('Slack user names kept in the store', () => {
   it('a known user costs no users.info call after a restart', async () => {
     const w = await world();
     const first = createUserDirectory({ client: w.client, adminsFromWorkspace: false, profiles: w.open().userProfiles });
-    expect(await first.invocationUser('USAM', 'sam')).toEqual({ id: 'USAM', displayName: 'sam.s', locale: 'en-US' });
+    expect(await first.invocationUser('USAM', 'sam')).toEqual({ id: 'USAM', displayName: 'sam.s', locale: 'en-US', timeZone: 'America/Los_Angeles' });
     stores.pop()!.close(); // the process ends
     const second = createUserDirectory({ client: w.client, adminsFromWorkspace: false, profiles: w.open().userProfiles });
-    expect(await second.invocationUser('USAM', 'sam')).toEqual({ id: 'USAM', displayName: 'sam.s', locale: 'en-US' }); // the locale survives the restart too
+    expect(await second.invocationUser('USAM', 'sam')).toEqual({ id: 'USAM', displayName: 'sam.s', locale: 'en-US', timeZone: 'America/Los_Angeles' }); // the locale and time zone survive the restart too
     expect(await second.lookupUser('USAM')).toEqual({ id: 'USAM', displayName: 'sam.s' });
     expect(infoCalls(w.api, 'USAM')).toBe(1);
   });

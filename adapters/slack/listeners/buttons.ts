@@ -26,7 +26,10 @@ export function registerButtons(bolt: BoltApp, deps: ListenerDeps): void {
         deps.log.warn('slack: button click without a channel', { action: actionId });
         return;
       }
-      const ctx: AnswerContext = { channel, userId: body.user.id, respond, delivery: deps.delivery, log: deps.log };
+      const ctx: AnswerContext = {
+        channel, userId: body.user.id, respond, delivery: deps.delivery, log: deps.log,
+        posted: (reply, ts) => deps.app.roomReplyPosted?.('slack', channel, reply, ts),
+      };
       try {
         const user = await deps.users.invocationUser(body.user.id, body.user.name ?? body.user.username);
         ctx.language = deps.app.languageFor('slack', channel, user);

@@ -11,7 +11,10 @@ export function registerCommand(bolt: BoltApp, deps: ListenerDeps): void {
   bolt.command(COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
     const text = normaliseCommandText(command.text ?? '');
-    const ctx: AnswerContext = { channel: command.channel_id, userId: command.user_id, respond, delivery: deps.delivery, log: deps.log };
+    const ctx: AnswerContext = {
+      channel: command.channel_id, userId: command.user_id, respond, delivery: deps.delivery, log: deps.log,
+      posted: (reply, ts) => deps.app.roomReplyPosted?.('slack', command.channel_id, reply, ts),
+    };
     try {
       if (/^config$/i.test(text)) {
         await openConfigModal({ command, client, respond, deps });

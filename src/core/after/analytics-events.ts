@@ -14,6 +14,9 @@ import { summaryReply } from './announcements.ts';
 import { postToRooms, type AfterDeps } from './deps.ts';
 import type { MeetingEvents } from './meeting-events.ts';
 
+/** State namespace: per meeting, the room where `end` was typed and who typed it (its summary says "Ended by"). */
+export const ENDED_BY = 'summary-ended-by';
+
 export class AnalyticsEvents {
   constructor(
     private readonly d: AfterDeps,
@@ -30,6 +33,8 @@ export class AnalyticsEvents {
     const { store } = this.d;
     const current = store.meetings.byId(row.id);
     if (!current) return;
+    const endedBy = JSON.parse(store.state.get(ENDED_BY, String(row.id)) ?? 'null') as { platform: string; roomId: string; name: string } | null;
+    store.state.delete(ENDED_BY, String(row.id)); // the report comes once: the summary is corrected now or never
     if (current.endedAt === null) {
       const at = report.finishedAt ?? this.d.now?.() ?? Date.now();
       if (await this.meetingEvents.onMeetingEnded(current, { reason: 'callback', at })) return; // counted exactly
@@ -46,7 +51,9 @@ export class AnalyticsEvents {
     const followUps: AnnounceRoom[] = [];
     for (const room of announceRooms(store, row.scope)) {
       const ref = store.analytics.summaryRef(row.id, room.platform, room.roomId);
-      if (ref === undefined || !(await this.edit(room, ref, corrected))) followUps.push(room);
+      const typedHere = endedBy?.platform === room.platform && endedBy.roomId === room.roomId;
+      const reply = typedHere ? { ...corrected, text: `${corrected.text} ${t.endedBy(endedBy.name)}` } : corrected;
+      if (ref === undefined || !(await this.edit(room, ref, reply))) followUps.push(room);
     }
     if (followUps.length === 0) return;
     const text = t.analytics.exactCount(label, exact, counted);

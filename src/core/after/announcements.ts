@@ -14,7 +14,7 @@ export function summaryReply(t: Messages, label: string, row: MeetingRecord, end
     t.durationText(minutesBetween(row.createdAt, endedAt)),
     people,
   );
-  return { audience: 'room', text, topic: { event: 'meeting-ended', meetingKey: scopeKey(row.scope) }, language: t.language };
+  return { audience: 'room', text, topic: { event: 'meeting-ended', meetingKey: scopeKey(row.scope), summaryOf: row.id }, language: t.language };
 }
 
 /** Minutes of a recording: its time span, else its longest playback. */

@@ -1,7 +1,7 @@
 // After the command: meeting-ended and recording-ready events, notify-me, attendance, and the
 // reconciler. createAfter() wires them; app.ts gets `events` (the CommandEvents hooks).
 import type { CommandEvents } from '../../commands/context.ts';
-import { AnalyticsEvents } from './analytics-events.ts';
+import { AnalyticsEvents, ENDED_BY } from './analytics-events.ts';
 import { Background } from './background.ts';
 import type { AfterDeps } from './deps.ts';
 import { MeetingEvents } from './meeting-events.ts';
@@ -77,6 +77,8 @@ export function createAfter(d: AfterDeps): After {
       try {
         const fromRoom = { platform: ctx.inv.platform, roomId: ctx.inv.room.id };
         const summary = await meetingEvents.onMeetingEnded(row, { reason: 'end-command', at: now(), fromRoom });
+        // That room's summary says who ended the class: an exact-count edit of it keeps saying so.
+        if (summary) store.state.set(ENDED_BY, String(row.id), JSON.stringify({ ...fromRoom, name: ctx.inv.user.displayName }));
         return summary ? [summary] : [];
       } finally {
         meetingEvents.release(row.id);
