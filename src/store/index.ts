@@ -19,6 +19,7 @@ import { AnalyticsStore } from './analytics.ts';
 import { ClassroomStore } from './classroom.ts';
 import { JoinLinkStore } from './join-links.ts';
 import { UserProfileStore } from './user-profiles.ts';
+import { ScheduleStore } from './schedules.ts';
 
 export interface StoreOptions {
   secretKey?: string | undefined;
@@ -41,6 +42,7 @@ export class Store {
   readonly classroom: ClassroomStore;
   readonly joinLinks: JoinLinkStore;
   readonly userProfiles: UserProfileStore;
+  readonly schedules: ScheduleStore;
 
   constructor(
     readonly db: Db,
@@ -60,6 +62,7 @@ export class Store {
     this.classroom = new ClassroomStore(db);
     this.joinLinks = new JoinLinkStore(db);
     this.userProfiles = new UserProfileStore(db);
+    this.schedules = new ScheduleStore(db);
   }
 
   /**
