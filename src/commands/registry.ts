@@ -14,6 +14,8 @@ import { recordingsDelete, recordingsList, recordingsPublish, recordingsUnpublis
 import { report } from './report.ts';
 import { language } from './language.ts';
 import { prefs } from './prefs.ts';
+import { scheduleIcs, scheduleList, withNextClass } from './schedule.ts';
+import { configScheduleAdd, configScheduleClear, configScheduleRemove } from './config-schedule.ts';
 import { isModerator } from '../core/roles.ts';
 import type { Reply } from '../core/types.ts';
 import { commandWord, tokenize } from '../core/tokens.ts';
@@ -29,7 +31,7 @@ const help: Command = {
 
 const configHelp: Command = {
   path: ['config'],
-  usage: 'config <server|show|link|unlink|teacher|admin|set> …',
+  usage: 'config <server|show|link|unlink|teacher|admin|set|schedule> …',
   who: 'admin',
   async run(ctx) {
     const lines = commands.filter((c) => c.path[0] === 'config' && c.path.length > 1 && !c.hidden).map((c) => line(ctx, c));
@@ -39,8 +41,9 @@ const configHelp: Command = {
 
 export const commands: Command[] = [
   help, start, join, end, status,
-  notify, language, prefs, recordingsList, recordingsPublish, recordingsUnpublish, recordingsDelete, report,
+  notify, scheduleList, scheduleIcs, language, prefs, recordingsList, recordingsPublish, recordingsUnpublish, recordingsDelete, report,
   configHelp, configServer, configShow, configLink, configUnlink, configTeacher, configAdmin, configSet, configCheckAdmin,
+  configScheduleAdd, configScheduleRemove, configScheduleClear,
 ];
 
 /** The command selected by the leading words: the longest path that matches. */
@@ -106,5 +109,5 @@ export function helpText(ctx: CommandContext): string {
   }
   if (!ctx.link) lines.push(ctx.role === 'admin' ? ctx.t.roomNotLinkedAdmin(ctx.prefix) : ctx.t.roomNotLinked);
   else lines.push(ctx.t.roleLine(ctx.t.roleNames[ctx.role] ?? ctx.role, ctx.course ? ctx.t.courseLabel(ctx.course.title, ctx.course.code, ctx.link.group) : undefined));
-  return lines.join('\n');
+  return withNextClass(ctx, lines.join('\n'));
 }
