@@ -51,7 +51,9 @@ export const scheduleIcs: Command = {
     const slots = ctx.store.schedules.list(course.code, group);
     const zone = courseZone(ctx.store, course.code, ctx.timeZone);
     const now = Date.now();
-    const classes = slots.flatMap((slot) => occurrences(slot, zone, now, now + ICS_WEEKS * 7 * 86_400_000)).sort((a, b) => a.startMs - b.startMs);
+    // Weekly classes for the next ICS_WEEKS; one-off dates as far ahead as they are planned (a year).
+    const ahead = (days: number): number => now + days * 86_400_000;
+    const classes = slots.flatMap((slot) => occurrences(slot, zone, now, ahead(slot.date ? 400 : ICS_WEEKS * 7))).sort((a, b) => a.startMs - b.startMs);
     if (classes.length === 0) return [toUser(ctx.t.schedule.listEmpty(label))];
     const room = ctx.inv.room.name ? `#${ctx.inv.room.name.replace(/^#/, '')}` : course.title;
     const description = ctx.t.schedule.icsDescription(ctx.prefix, room);
