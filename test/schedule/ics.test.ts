@@ -48,6 +48,7 @@ describe('schedule ics', () => {
     expect(line!.text).toMatch(/^The upcoming classes of Algebra \(MATH101\) as a calendar file \(17 classes\)/);
     const ics = readFileSync(line!.file!, 'utf8');
     expect(ics).not.toMatch(/https?:\/\//); // no join link, no link at all
+    expect(ics).toMatch(/^DTSTAMP:\d{8}T\d{6}Z\r$/m); // RFC 5545: the stamp is UTC
     const events = parse(ics);
     expect(events).toHaveLength(17);
     // Read back through the file's own VTIMEZONE, each instant is Monday 09:00 in Madrid (checked with Intl).

@@ -30,7 +30,8 @@ export function calendarFile(name: string, zone: string, events: IcsEvent[], now
       location: e.location,
     });
   }
-  return cal.toString();
+  // ical-generator writes DTSTAMP in UTC without the Z (it has the calendar's zone in mind); RFC 5545 wants UTC.
+  return cal.toString().replace(/^DTSTAMP:(\d{8}T\d{6})\r$/gm, 'DTSTAMP:$1Z\r');
 }
 
 const zoned = (ms: number, zone: string): Temporal.ZonedDateTime => Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
