@@ -41,3 +41,14 @@ export function setScheduleOption(ctx: CommandContext, course: Course, name: str
 function canonicalZone(zone: string): string {
   return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
 }
+
+/** The schedule options as `config show` lists them. */
+export function scheduleLines(ctx: CommandContext, course: Course): string[] {
+  const s = ctx.store.schedules.settings(course.code);
+  return [
+    `timezone: ${s.timeZone ?? ctx.t.defaultValue(ctx.timeZone)}`,
+    `reminder: ${s.reminderMinutes > 0 ? `${s.reminderMinutes} ${ctx.t.showLabels.minutes}` : ctx.t.off}`,
+    `auto-start: ${s.autoStart ? ctx.t.on : ctx.t.off}`,
+    `auto-end: ${s.autoEnd ? ctx.t.on : ctx.t.off}`,
+  ];
+}

@@ -21,6 +21,9 @@ describe('config schedule and schedule', () => {
     expect(await text(c, 'admin general /conference config set timezone europe/madrid')).toBe('Algebra (MATH101): timezone is now Europe/Madrid.');
     expect(await text(c, 'admin general /conference config set reminder 15')).toContain('reminder is now 15');
     expect(await text(c, 'admin general /conference config set auto-start on')).toContain('auto-start is now on');
+    expect((await text(c, 'admin general /conference config show')).split('\n').slice(-4)).toEqual([
+      'timezone: Europe/Madrid', 'reminder: 15 min', 'auto-start: on', 'auto-end: off',
+    ]);
     const list = await text(c, 'sam general /conference schedule');
     expect(list.split('\n').slice(0, 4)).toEqual([
       'Timetable of Algebra (MATH101) (times in Europe/Madrid):',
