@@ -72,6 +72,16 @@ describe('reminders at the right local minute across daylight-saving changes', (
   });
 });
 
+describe('groups', () => {
+  it('a group’s timetable reminds that group’s room only', async () => {
+    const c = await scheduled('UTC');
+    await c.d.run('admin g1room /conference config link MATH101 Algebra --group g1', 'admin g1room /conference config schedule add tue 10:00 60m');
+    expect(c.bot.store.schedules.list('MATH101', 'g1')).toHaveLength(1);
+    const lines = await tickAt(c, '2026-12-08T09:50Z');
+    expect(lines.map((l) => [l.room, l.text.split('), in ')[0]])).toEqual([['g1room', 'Algebra (MATH101, group g1) starts at 10:00 (UTC'] ]);
+  });
+});
+
 describe('restarts and downtime', () => {
   it('a bot restarted before and after a reminder sends it once; a reminder more than 5 minutes late is skipped and logged', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bbb-chatops-schedule-'));
