@@ -8,22 +8,32 @@ const DAY_MS = 86_400_000;
 /** The classes of `slot` that start in [fromMs, toMs). */
 export function occurrences(slot: Slot, timeZone: string, fromMs: number, toMs: number): Occurrence[] {
   const [hour, minute] = slot.time.split(':').map(Number) as [number, number];
-  const dates = slot.date ? [Temporal.PlainDate.from(slot.date)] : datesBetween(timeZone, fromMs, toMs).filter((d) => slot.days.includes(d.dayOfWeek));
+  const plainTime = new Temporal.PlainTime(hour, minute);
+  const dates = slot.date ? [Temporal.PlainDate.from(slot.date)] : weekdaysAround(slot.days, fromMs, toMs);
   const out: Occurrence[] = [];
   for (const date of dates) {
     // 'compatible': a time inside a spring-forward gap is moved later by the gap, like a wall clock.
-    const start = date.toZonedDateTime({ timeZone, plainTime: new Temporal.PlainTime(hour, minute) });
-    const startMs = start.epochMilliseconds;
-    if (startMs >= fromMs && startMs < toMs) out.push({ slot, startMs, endMs: start.add({ minutes: slot.minutes }).epochMilliseconds });
+    const startMs = date.toZonedDateTime({ timeZone, plainTime }).epochMilliseconds;
+    // The duration is elapsed time: a class across a clock change still lasts its minutes.
+    if (startMs >= fromMs && startMs < toMs) out.push({ slot, startMs, endMs: startMs + slot.minutes * 60_000 });
   }
   return out;
 }
 
-/** Every local date from the day before `fromMs` to the day after `toMs` (zones are at most ±1 day off UTC). */
-function datesBetween(timeZone: string, fromMs: number, toMs: number): Temporal.PlainDate[] {
-  const first = Temporal.Instant.fromEpochMilliseconds(fromMs).toZonedDateTimeISO(timeZone).toPlainDate().subtract({ days: 1 });
-  const days = Math.ceil((toMs - fromMs) / DAY_MS) + 2;
-  return Array.from({ length: days + 1 }, (_, i) => first.add({ days: i }));
+/**
+ * The dates with one of these ISO weekdays from the UTC day before `fromMs` to the UTC day after
+ * `toMs`: every zone's local dates in the range are among them (zones are within ±14 h of UTC).
+ * Plain UTC arithmetic: it runs every minute for every slot, and zone conversions are the costly part.
+ */
+function weekdaysAround(days: number[], fromMs: number, toMs: number): Temporal.PlainDate[] {
+  const out: Temporal.PlainDate[] = [];
+  const first = Math.floor(fromMs / DAY_MS) - 1;
+  const last = Math.floor(toMs / DAY_MS) + 1;
+  for (let day = first; day <= last; day++) {
+    const d = new Date(day * DAY_MS);
+    if (days.includes(d.getUTCDay() || 7)) out.push(new Temporal.PlainDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()));
+  }
+  return out;
 }
 
 /** The next class among `slots` that has not ended at `nowMs` (within `horizonDays`). */
