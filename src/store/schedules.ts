@@ -95,6 +95,11 @@ export class ScheduleStore {
       .run(slotId, occurrence, kind, outcome, now).changes === 1;
   }
 
+  /** Gives a claim back (the action failed before it did anything): a later tick may try again. */
+  release(slotId: number, occurrence: number, kind: FiringKind): void {
+    this.db.prepare('DELETE FROM schedule_firings WHERE slot_id = ? AND occurrence = ? AND kind = ?').run(slotId, occurrence, kind);
+  }
+
   /** What was recorded for an action (tests, diagnostics). */
   firing(slotId: number, occurrence: number, kind: FiringKind): string | undefined {
     const r = this.db.prepare('SELECT outcome FROM schedule_firings WHERE slot_id = ? AND occurrence = ? AND kind = ?').get(slotId, occurrence, kind) as { outcome: string } | undefined;

@@ -63,6 +63,25 @@ describe('auto-start', () => {
     expect(c.bot.store.meetings.allOpen()).toHaveLength(0);
   });
 
+  it('BBB failing at the start: tried again the next minute; given up (logged) once 5 minutes late', async () => {
+    c = await autoClass();
+    c.bot.bbb.control.injectFault({ kind: 'http500', calls: ['create'], times: 1 });
+    expect(await tickAt(c, '2026-10-26T08:00Z')).toEqual([]);
+    expect(c.bot.log.lines.filter((l) => /schedule: start failed/.test(l))).toHaveLength(1);
+    const retried = await tickAt(c, '2026-10-26T08:01Z');
+    expect(retried.filter((l) => l.audience === 'room').map((l) => l.text)).toEqual([expect.stringMatching(STARTED)]);
+    expect(c.bot.store.meetings.allOpen()).toHaveLength(1);
+
+    await c.d.run('tina general /conference end');
+    await settle(c.bot);
+    c.bot.bbb.control.injectFault({ kind: 'http500', calls: ['create'] });
+    for (const minute of ['00', '01', '02', '03', '04', '05', '06']) await tickAt(c, `2026-11-02T08:${minute}Z`);
+    c.bot.bbb.control.clearFaults();
+    expect(await tickAt(c, '2026-11-02T08:07Z')).toEqual([]);
+    expect(c.bot.log.lines.filter((l) => /schedule: start skipped, 6 min late/.test(l))).toHaveLength(1);
+    expect(c.bot.store.meetings.allOpen()).toHaveLength(0);
+  });
+
   it('with moderator-present, students are not told before a teacher is inside', async () => {
     c = await autoClass();
     await c.d.run('admin general /conference config set join-policy moderator-present', 'sam general /conference notify');

@@ -4,8 +4,8 @@ import { Temporal } from 'temporal-polyfill';
 import type { SlotSpec } from './model.ts';
 
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-export const MIN_MINUTES = 5;
-export const MAX_MINUTES = 8 * 60;
+const MIN_MINUTES = 5;
+const MAX_MINUTES = 8 * 60;
 
 export type Problem = { part: 'day' | 'time' | 'duration'; word: string } | { part: 'count' };
 

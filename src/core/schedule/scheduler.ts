@@ -1,7 +1,8 @@
 // The scheduler: once a minute (croner), tick(now) finds the reminders, automatic starts and
 // automatic ends that are due, claims each in the store first (one row per slot, occurrence and
 // kind: it happens once, even across restarts and several instances), then acts. A reminder or
-// start more than LATE_LIMIT_MS late (the bot was down) is claimed as skipped and logged.
+// start more than LATE_LIMIT_MS late (the bot was down) is claimed as skipped and logged; a start
+// that BBB refused is tried again the next minute, within that limit.
 import { Cron } from 'croner';
 import { autoEnd, autoStart, type SchedulerDeps } from './auto.ts';
 import { postReminder } from './announce.ts';
@@ -50,7 +51,14 @@ export class Scheduler {
     if (a.kind === 'reminder') {
       if (claim('sent')) await postReminder(this.d, course, a.occurrence, zone, now);
     } else if (a.kind === 'start') {
-      if (claim('started')) await autoStart(this.d, course, a.occurrence, zone);
+      if (!claim('started')) return;
+      try {
+        await autoStart(this.d, course, a.occurrence, zone);
+      } catch (err) {
+        // BBB down or refusing: the next minute tries again, until the start is too late (then skipped, logged).
+        store.schedules.release(slot.id, a.occurrence.startMs, 'start');
+        throw err;
+      }
     } else if (store.meetings.open(course.code, slot.group) === undefined) {
       claim('not-running');
     } else if (claim('ending')) {
