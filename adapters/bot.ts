@@ -16,6 +16,7 @@ import { createAfter, type After, type AfterDeps } from '../src/core/after/index
 import type { CommandEvents } from '../src/commands/context.ts';
 import { createMetrics, type Metrics } from '../src/metrics.ts';
 import { Scheduler } from '../src/core/schedule/scheduler.ts';
+import { reminderStarted } from '../src/core/schedule/reminder-update.ts';
 
 export interface Bot {
   app: CoreApp;
@@ -76,7 +77,15 @@ export function createBot(
     contextFor: (inv) => appRef.current!.contextFor(inv),
   };
   const after = createAfter(afterDeps);
-  const events: CommandEvents = { ...after.events, linkGiven: (ctx, row, role) => (metrics.linkGiven(role), after.events.linkGiven(ctx, row, role)) };
+  const events: CommandEvents = {
+    ...after.events,
+    linkGiven: (ctx, row, role) => (metrics.linkGiven(role), after.events.linkGiven(ctx, row, role)),
+    // A class started (`start` or the schedule): notify-me, and the rooms' reminders get the Join button (after the reply).
+    meetingStarted: async (ctx, course, group) => {
+      await after.events.meetingStarted(ctx, course, group);
+      after.background.run('schedule-reminder', () => reminderStarted(afterDeps, course, group, Date.now()));
+    },
+  };
   const app = createApp({
     store,
     conference,

@@ -47,7 +47,10 @@ describe('Matrix: scheduled classes', () => {
     await bot.scheduler.tick(Date.parse('2027-03-29T07:00Z'));
     await bot.after.idle();
     await until(() => bodies(world, room).some((b) => /has started, as scheduled/.test(b)), 'the start announcement', 5_000);
-    expect(bodies(world, room).at(-1)).toMatch(/^Algebra \(MATH101\) has started, as scheduled \(09:00–10:00, Europe\/Madrid\)\. Type !conference join/);
+    expect(bodies(world, room).find((b) => /has started/.test(b))).toMatch(/^Algebra \(MATH101\) has started, as scheduled \(09:00–10:00, Europe\/Madrid\)\. Type !conference join/);
+    // The reminder is replaced (m.replace) by "already on" with the command to join.
+    await until(() => bodies(world, room).some((b) => b.startsWith('* Algebra (MATH101) is already on')), 'the reminder edited', 5_000);
+    expect(bodies(world, room).find((b) => b.startsWith('* '))).toBe('* Algebra (MATH101) is already on (09:00, Europe/Madrid). Type !conference join to get your personal link.');
     const dm = () => (world.accountData.get('m.direct') as Record<string, string[]> | undefined)?.[TINA]?.[0] ?? '';
     await until(() => dm() !== '' && bodies(world, dm()).some((b) => JOIN_URL.test(b)), 'the moderator link in tina\'s DM', 5_000);
     expect(isPrivateRoom(world, dm())).toBe(true);

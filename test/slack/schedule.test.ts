@@ -71,6 +71,25 @@ describe('Slack: scheduled classes', () => {
     expect(channelPosts()).toHaveLength(2);
   });
 
+  it('a teacher starts the class after the reminder: the reminder is edited to show Join instead of Notify me', async () => {
+    const { run } = await slackClass();
+    const api = h!.api;
+    await run('config set auto-start off', ADMIN);
+    await bot!.scheduler.tick(Date.parse('2027-03-14T12:50Z')); // a class still ahead (the edit is for classes not over)
+    await api.waitFor(() => channelPosts().length === 1, 5000, 'the reminder');
+    const saved = bot!.store.state.get('schedule-reminder', `slack|${CHANNEL.id}|MATH101`);
+    const { ref } = JSON.parse(saved!) as { ref: string }; // the reminder's ts, as chat.postMessage answered
+    expect(api.callsTo('chat.update')).toEqual([]);
+    await run('start', TEACHER);
+    await bot!.after.idle();
+    const [edit] = await api.waitFor(() => api.callsTo('chat.update').length === 1 && api.callsTo('chat.update'), 5000, 'the reminder edited');
+    expect([edit!.body['channel'], edit!.body['ts']]).toEqual([CHANNEL.id, ref]);
+    expect(String(edit!.body['text'])).toMatch(/^Algebra \(MATH101\) is already on \(09:00, America\/New_York\)\. Type \/conference join \(or press Join\)/);
+    expect(bot!.store.state.get('schedule-reminder', `slack|${CHANNEL.id}|MATH101`)).toBeUndefined(); // edited once
+    expect(buttons(edit!.body).map((b) => b['action_id'])).toEqual(['conference_join']);
+    expect(urls(edit!.body)).toEqual([]);
+  });
+
   it('schedule ics: the calendar file is uploaded to the student’s DM, never to the channel', async () => {
     const { run } = await slackClass();
     const answer = await run('schedule ics', STUDENT);

@@ -1,25 +1,16 @@
 // What the scheduler says in a course's rooms: the reminder before a class, the automatic start.
 // Each room is addressed in its own language and with its platform's way to act (Slack buttons,
 // Matrix and console: the command to type). No link ever goes to a room.
-import type { CommandContext } from '../../commands/context.ts';
 import { hasButtons } from '../../commands/context.ts';
-import type { Course, RoomLink } from '../model.ts';
+import type { Course } from '../model.ts';
+import { roomContext, teacherNames } from './room-context.ts';
 import { meetingKey } from '../model.ts';
 import type { Reply } from '../types.ts';
 import type { AfterDeps } from '../after/deps.ts';
 import { postToRooms } from '../after/deps.ts';
 import { formatClock } from './format.ts';
 import type { Occurrence } from './model.ts';
-
-/** How the core sees a room (its language, prefix, platform), without a user. */
-export function roomContext(d: AfterDeps, room: RoomLink, user = { id: '', displayName: '' }): CommandContext {
-  return d.contextFor({ platform: room.platform, user, room: { id: room.roomId }, text: '', source: 'command' });
-}
-
-/** The course's teachers known on this platform, by name. */
-export function teacherNames(d: AfterDeps, courseCode: string, platform: RoomLink['platform']): string {
-  return d.store.roles.members(courseCode).filter((m) => m.role === 'teacher' && m.platform === platform).map((m) => m.displayName ?? m.userId).join(', ');
-}
+import { rememberReminder } from './reminder-update.ts';
 
 /** The reminder: what, when, who teaches; Notify me (or Join, when it is already running). */
 export async function postReminder(d: AfterDeps, course: Course, o: Occurrence, zone: string, nowMs: number): Promise<void> {
@@ -41,7 +32,7 @@ export async function postReminder(d: AfterDeps, course: Course, o: Occurrence, 
       topic: { event: 'notice', meetingKey: meetingKey(course.code, group) },
       language: r.language,
     };
-    await postToRooms(d, [room], reply);
+    for (const { ref } of await postToRooms(d, [room], reply)) if (!running) rememberReminder(d, room, ref, o, zone);
   }
 }
 
