@@ -12,8 +12,11 @@ import { parseAdminList } from '../src/core/roles.ts';
 import { createApp, type CoreApp } from '../src/app.ts';
 import type { Logger } from '../src/log.ts';
 import type { Platform } from '../src/core/types.ts';
-import { createAfter, type After } from '../src/core/after/index.ts';
+import { createAfter, type After, type AfterDeps } from '../src/core/after/index.ts';
+import type { CommandEvents } from '../src/commands/context.ts';
 import { createMetrics, type Metrics } from '../src/metrics.ts';
+import { Scheduler } from '../src/core/schedule/scheduler.ts';
+import { reminderStarted } from '../src/core/schedule/reminder-update.ts';
 
 export interface Bot {
   app: CoreApp;
@@ -22,6 +25,8 @@ export interface Bot {
   config: Config;
   /** After the command: callbacks' and the reconciler's events, notify-me, attendance. */
   after: After;
+  /** Timetables: reminders, automatic start and end (main.ts starts its timer; tests call tick). */
+  scheduler: Scheduler;
   /** Chat connections for /readyz: adapter name -> is it connected (set by main.ts as adapters start). */
   readiness: Map<string, () => boolean>;
   /** Prometheus metrics of this bot (GET /metrics). */
@@ -60,7 +65,7 @@ export function createBot(
   const prefixes: Record<Platform, string> = { console: '/conference', slack: '/conference', matrix: config.MATRIX_COMMAND_PREFIX };
   // The after-the-command services reach the app (messengers, contexts) once it exists.
   const appRef: { current?: CoreApp } = {};
-  const after = createAfter({
+  const afterDeps: AfterDeps = {
     store,
     conference,
     log,
@@ -70,7 +75,18 @@ export function createBot(
     pollSeconds: config.BBB_POLL_SECONDS,
     messengers: () => appRef.current?.messengers ?? new Map(),
     contextFor: (inv) => appRef.current!.contextFor(inv),
-  });
+  };
+  const after = createAfter(afterDeps);
+  const events: CommandEvents = {
+    ...after.events,
+    linkGiven: (ctx, row, role) => (metrics.linkGiven(role), after.events.linkGiven(ctx, row, role)),
+    // A class started (`start` or the schedule): notify-me, and the rooms' reminders get the Join button (after the reply).
+    meetingStarted: async (ctx, scope, announcement) => {
+      await after.events.meetingStarted(ctx, scope, announcement);
+      const course = scope.kind === 'course' ? store.courses.get(scope.courseCode) : undefined;
+      if (course && scope.kind === 'course') after.background.run('schedule-reminder', () => reminderStarted(afterDeps, course, scope.group, Date.now()));
+    },
+  };
   const app = createApp({
     store,
     conference,
@@ -78,17 +94,18 @@ export function createBot(
     envAdmins: parseAdminList(config.BOT_ADMINS),
     language: config.BOT_LANGUAGE,
     prefixes,
-    events: { ...after.events, linkGiven: (ctx, row, role) => (metrics.linkGiven(role), after.events.linkGiven(ctx, row, role)) },
+    events,
     onCommand: metrics.command,
     timeZone: config.BOT_TIMEZONE,
     defaultDurationMinutes: config.BBB_DEFAULT_DURATION_MINUTES,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
   appRef.current = app;
+  const scheduler = new Scheduler({ ...afterDeps, events });
   // Open meetings are reconciled before the first answer (a restart mid-class must not contradict itself).
   const handle = app.handle;
   app.handle = async (inv) => (await after.ready(), handle(inv));
-  return { app, store, conference, config, after, readiness: new Map(), metrics, close: () => store.close() };
+  return { app, store, conference, config, after, scheduler, readiness: new Map(), metrics, close: () => store.close() };
 }
 
 /** The key for secrets at rest: BOT_SECRET_KEY, else secret.key beside the database (made at first start). */

@@ -82,6 +82,7 @@ async function startAdapters(config: Config, bot: Bot, log: Logger, stops: (() =
   // The reconciler: the safety net for lost callbacks, and the only watcher without PUBLIC_URL.
   const stopReconciler = bot.after.reconciler.start(config.BBB_POLL_SECONDS * 1000);
   stops.unshift(stopReconciler);
+  stops.unshift(bot.scheduler.start()); // timetables: reminders, automatic start and end
   const routes: Route[] = [];
   if (slackEnabled(config)) {
     const { createSlackAdapter } = await import('./slack/index.ts');

@@ -4,6 +4,7 @@ import type { Command, CommandContext } from './context.ts';
 import { refusal, toUser } from './context.ts';
 import { ServerCheckError } from '../core/errors.ts';
 import { classroomLines } from './config-classroom.ts';
+import { scheduleLines } from './config-schedule-set.ts';
 
 export const configServer: Command = {
   path: ['config', 'server'],
@@ -77,6 +78,7 @@ function showLines(ctx: CommandContext): string[] {
     `join-policy: ${c.joinPolicy}`,
     `language: ${c.language ?? t.defaultValue(ctx.defaults.language)}`,
     ...classroomLines(ctx, c),
+    ...scheduleLines(ctx, c),
   );
   return lines;
 }

@@ -8,6 +8,7 @@ import { AVAILABLE, messages } from '../i18n/index.ts';
 import { classroomOption } from '../core/classroom.ts';
 import { CLASSROOM_OPTION_NAMES, setClassroomOption } from './config-classroom.ts';
 import { setPersonalRooms } from './config-personal.ts';
+import { isScheduleOption, SCHEDULE_OPTION_NAMES, setScheduleOption } from './config-schedule-set.ts';
 
 interface OptionSpec {
   schema: z.ZodType<CourseOptions>;
@@ -46,17 +47,19 @@ export const OPTIONS: Record<string, OptionSpec> = {
 
 export const configSet: Command = {
   path: ['config', 'set'],
-  usage: `config set <${[...Object.keys(OPTIONS), ...CLASSROOM_OPTION_NAMES, 'personal-rooms'].join('|')}> <value>`,
+  usage: `config set <${[...Object.keys(OPTIONS), ...CLASSROOM_OPTION_NAMES, ...SCHEDULE_OPTION_NAMES, 'personal-rooms'].join('|')}> <value>`,
   who: 'admin',
   async run(ctx, args) {
     const [name, ...valueWords] = args.words;
     if (!name || valueWords.length === 0) return [refusal(ctx.t.usage(ctx.prefix, 'config set', this.usage))];
     const spec = OPTIONS[name];
     const classroom = classroomOption(name);
-    if (!spec && !classroom && name !== 'personal-rooms') return [refusal(ctx.t.unknownOption(name, [...Object.keys(OPTIONS), ...CLASSROOM_OPTION_NAMES].join(', ')))];
+    const scheduled = isScheduleOption(name);
+    if (!spec && !classroom && !scheduled && name !== 'personal-rooms') return [refusal(ctx.t.unknownOption(name, [...Object.keys(OPTIONS), ...CLASSROOM_OPTION_NAMES, ...SCHEDULE_OPTION_NAMES, 'personal-rooms'].join(', ')))];
     const raw = valueWords.join(' ');
     if (name === 'personal-rooms') return setPersonalRooms(ctx, raw); // installation-wide, any room
     if (!ctx.course || !ctx.link) return [refusal(ctx.t.roomNotLinkedAdmin(ctx.prefix))];
+    if (scheduled) return setScheduleOption(ctx, ctx.course, name, raw);
     if (!spec) return setClassroomOption(ctx, ctx.course, classroom!, raw);
     const parsed = spec.schema.safeParse(name === 'welcome' ? raw : raw.toLowerCase());
     if (!parsed.success) return [refusal(ctx.t.badOptionValue(name, ctx.t.optionExpected(AVAILABLE.join(', '))[name] ?? ''))];

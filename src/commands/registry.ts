@@ -18,6 +18,8 @@ import { globalCommands } from './global.ts';
 import { roomCommands } from './room.ts';
 import { configGlobal } from './config-global.ts';
 import { guest, guestList, guestRevoke } from './guest.ts';
+import { scheduleIcs, scheduleList, withNextClass } from './schedule.ts';
+import { configScheduleAdd, configScheduleClear, configScheduleRemove } from './config-schedule.ts';
 import { isModerator } from '../core/roles.ts';
 import type { Reply } from '../core/types.ts';
 import { commandWord, tokenize } from '../core/tokens.ts';
@@ -33,7 +35,7 @@ const help: Command = {
 
 const configHelp: Command = {
   path: ['config'],
-  usage: 'config <server|show|link|unlink|teacher|admin|set|global> …',
+  usage: 'config <server|show|link|unlink|teacher|admin|set|global|schedule> …',
   who: 'admin',
   async run(ctx) {
     const lines = commands.filter((c) => c.path[0] === 'config' && c.path.length > 1 && !c.hidden).map((c) => line(ctx, c));
@@ -43,9 +45,10 @@ const configHelp: Command = {
 
 export const commands: Command[] = [
   help, start, join, end, status,
-  notify, language, prefs, guest, guestList, guestRevoke, recordingsList, recordingsPublish, recordingsUnpublish, recordingsDelete, report,
+  notify, scheduleList, scheduleIcs, language, prefs, guest, guestList, guestRevoke, recordingsList, recordingsPublish, recordingsUnpublish, recordingsDelete, report,
   ...globalCommands, ...roomCommands,
   configHelp, configServer, configShow, configLink, configUnlink, configTeacher, configAdmin, configSet, configGlobal, configCheckAdmin,
+  configScheduleAdd, configScheduleRemove, configScheduleClear,
 ];
 
 /** The command selected by the leading words: the longest path that matches. */
@@ -111,5 +114,5 @@ export function helpText(ctx: CommandContext): string {
   }
   if (!ctx.link) lines.push(ctx.role === 'admin' ? ctx.t.roomNotLinkedAdmin(ctx.prefix) : ctx.t.roomNotLinked);
   else lines.push(ctx.t.roleLine(ctx.t.roleNames[ctx.role] ?? ctx.role, ctx.course ? ctx.t.courseLabel(ctx.course.title, ctx.course.code, ctx.link.group) : undefined));
-  return lines.join('\n');
+  return withNextClass(ctx, lines.join('\n'));
 }

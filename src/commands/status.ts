@@ -2,6 +2,7 @@ import type { Command, CommandContext } from './context.ts';
 import { toUser } from './context.ts';
 import { courseTarget, type Target } from './target.ts';
 import type { Reply } from '../core/types.ts';
+import { withNextClass } from './schedule.ts';
 
 export async function statusReplies(ctx: CommandContext, target: Target): Promise<Reply[]> {
   const { label } = target;
@@ -27,6 +28,8 @@ export const status: Command = {
   usage: 'status',
   who: 'linked',
   async run(ctx) {
-    return statusReplies(ctx, courseTarget(ctx));
+    // A course's status ends with its next scheduled class, when it has a timetable.
+    const replies = await statusReplies(ctx, courseTarget(ctx));
+    return replies.map((r) => ({ ...r, text: withNextClass(ctx, r.text) }));
   },
 };

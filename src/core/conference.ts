@@ -103,6 +103,8 @@ export class ConferenceService {
   async start(
     scope: MeetingScope,
     by: Starter,
+    /** A scheduled class bounds the meeting by its slot (BBB `duration`, minutes). */
+    options: { durationMinutes?: number } = {},
   ): Promise<{ meeting: MeetingRecord; created: boolean; session: { meetingId: string; createTime: string } }> {
     const settings = meetingSettings(this.o.store, scope, by.displayName);
     if (!settings) throw new Error(`no course for ${scopeKey(scope)}`);
@@ -121,7 +123,7 @@ export class ConferenceService {
       // A recorded course records from the start; moderators may still pause and resume.
       autoStartRecording: settings.record,
       allowStartStopRecording: true,
-      duration: settings.durationMinutes ?? this.o.defaultDurationMinutes,
+      duration: options.durationMinutes ?? settings.durationMinutes ?? this.o.defaultDurationMinutes,
       expireIfNoUserJoinedMinutes: 15,
       keepEvents: true, // BBB keeps the events for the analytics callback (exact attendance)
       ...(settings.maxParticipants ? { maxParticipants: settings.maxParticipants } : {}),

@@ -283,6 +283,42 @@ export function buildMessages(c: Formatter) {
       privateTo: (user: string) => f('console.privateTo', { user }),
       typeAction: (action: string) => f('console.typeAction', { action }),
     },
+    // schedule (issue 16): timetables, reminders, automatic start and end, calendar files
+    schedule: {
+      reminder: (course: string, time: string, zone: string, minutes: number, teachers: string) =>
+        f('schedule.reminder', { course, time, zone, minutes, teachers, hasTeachers: yn(teachers !== '') }),
+      alreadyOn: (course: string, time: string, zone: string) => f('schedule.alreadyOn', { course, time, zone }),
+      autoStarted: (course: string, time: string, end: string, zone: string) => f('schedule.autoStarted', { course, time, end, zone }),
+      autoStartedYourLink: (course: string) => f('schedule.autoStartedYourLink', { course }),
+      autoEnded: (course: string, grace: number, end: string) => f('schedule.autoEnded', { course, grace, end }),
+      weekly: (days: string, time: string, duration: string) => f('schedule.weekly', { days, time, duration }),
+      once: (date: string, time: string, duration: string) => f('schedule.once', { date, time, duration }),
+      added: (course: string, id: number, slot: string) => f('schedule.added', { course, id: String(id), slot }),
+      removed: (course: string, id: number) => f('schedule.removed', { course, id: String(id) }),
+      notFound: (course: string, id: string, prefix: string) => f('schedule.notFound', { course, id, prefix }),
+      cleared: (course: string, count: number) => f('schedule.cleared', { course, count }),
+      listTitle: (course: string, zone: string) => f('schedule.listTitle', { course, zone }),
+      listLine: (id: number, slot: string) => f('schedule.listLine', { id: String(id), slot }),
+      listEmpty: (course: string) => f('schedule.listEmpty', { course }),
+      listSettings: (minutes: number, autoStart: boolean, autoEnd: boolean, grace: number) =>
+        f('schedule.listSettings', { minutes, autoStart: yn(autoStart), autoEnd: yn(autoEnd), grace }),
+      nextClass: (when: string) => f('schedule.nextClass', { when }),
+      badSlot: (problems: string, prefix: string) => f('schedule.badSlot', { problems, prefix }),
+      badDay: (word: string) => f('schedule.badDay', { word }),
+      badTime: (word: string) => f('schedule.badTime', { word }),
+      badDuration: (word: string) => f('schedule.badDuration', { word }),
+      badCount: f('schedule.badCount'),
+      badId: (prefix: string) => f('schedule.badId', { prefix }),
+      icsReady: (course: string, count: number) => f('schedule.icsReady', { course, count }),
+      icsDescription: (prefix: string, room: string) => f('schedule.icsDescription', { prefix, room }),
+      /** What `config set` expects for each schedule option. */
+      expected: {
+        timezone: f('schedule.expected.timezone'),
+        reminder: f('schedule.expected.reminder'),
+        'auto-start': f('schedule.expected.autoStart'),
+        'auto-end': f('schedule.expected.autoEnd'),
+      } as Record<string, string>,
+    },
     // classroom (issue 13): classroom settings, link preferences, one-time links
     classroom: {
       /** What `config set` expects for each kind of classroom option. */

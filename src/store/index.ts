@@ -21,6 +21,7 @@ import { JoinLinkStore } from './join-links.ts';
 import { UserProfileStore } from './user-profiles.ts';
 import { ScopeStore } from './scopes.ts';
 import { GuestInvitationStore } from './guest-invitations.ts';
+import { ScheduleStore } from './schedules.ts';
 
 export interface StoreOptions {
   secretKey?: string | undefined;
@@ -45,6 +46,7 @@ export class Store {
   readonly userProfiles: UserProfileStore;
   readonly scopes: ScopeStore;
   readonly guestInvitations: GuestInvitationStore;
+  readonly schedules: ScheduleStore;
 
   constructor(
     readonly db: Db,
@@ -66,6 +68,7 @@ export class Store {
     this.userProfiles = new UserProfileStore(db);
     this.scopes = new ScopeStore(db);
     this.guestInvitations = new GuestInvitationStore(db);
+    this.schedules = new ScheduleStore(db);
   }
 
   /**

@@ -368,4 +368,41 @@ export const migrations: Migration[] = [
       CREATE INDEX guest_invitations_course ON guest_invitations (course_code, grp, expires_at);
     `,
   },
+  // Step 11 (issue 16, schedules): a course's timetable (weekly slots and one-off dates, per course
+  // and group), its schedule settings (time zone, reminder, auto-start, auto-end), and each timed
+  // action claimed once (slot + occurrence + kind) so that restarts and several instances never repeat one.
+  {
+    description: 'course timetables, their settings, and the claimed reminders/auto-starts/auto-ends',
+    sql: `
+      CREATE TABLE schedule_slots (
+        id          INTEGER PRIMARY KEY,
+        course_code TEXT NOT NULL REFERENCES courses(code) ON DELETE CASCADE,
+        group_name  TEXT NOT NULL DEFAULT '',
+        days        TEXT NOT NULL DEFAULT '',
+        date        TEXT,
+        start_time  TEXT NOT NULL,
+        minutes     INTEGER NOT NULL CHECK (minutes > 0),
+        created_at  INTEGER NOT NULL,
+        CHECK ((days = '') <> (date IS NULL))
+      ) STRICT;
+      CREATE INDEX schedule_slots_course ON schedule_slots (course_code, group_name);
+
+      CREATE TABLE schedule_settings (
+        course_code      TEXT PRIMARY KEY REFERENCES courses(code) ON DELETE CASCADE,
+        time_zone        TEXT,
+        reminder_minutes INTEGER,
+        auto_start       INTEGER NOT NULL DEFAULT 0,
+        auto_end         INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      CREATE TABLE schedule_firings (
+        slot_id    INTEGER NOT NULL REFERENCES schedule_slots(id) ON DELETE CASCADE,
+        occurrence INTEGER NOT NULL,
+        kind       TEXT NOT NULL CHECK (kind IN ('reminder', 'start', 'end')),
+        outcome    TEXT NOT NULL,
+        fired_at   INTEGER NOT NULL,
+        PRIMARY KEY (slot_id, occurrence, kind)
+      ) STRICT;
+    `,
+  },
 ];

@@ -134,7 +134,7 @@ describe('config link, teacher, set', () => {
     expect(lines.map((l) => l.text)).toEqual([
       'Usage of config link: /conference config link <COURSE-CODE> [title…] [--group NAME]',
       'Usage of config teacher: /conference config teacher add|remove <user> [--coach]',
-      'Unknown option "colour". Options: record, max-participants, duration, welcome, join-policy, language, mute-on-start, webcams-only-for-moderators, lock-cameras, lock-microphones, lock-private-chat, lock-public-chat, lock-notes, lock-on-join, layout, guest-policy, moderator-message, banner, listen-only, skip-echo-test, auto-join-audio, auto-share-webcam.',
+      'Unknown option "colour". Options: record, max-participants, duration, welcome, join-policy, language, mute-on-start, webcams-only-for-moderators, lock-cameras, lock-microphones, lock-private-chat, lock-public-chat, lock-notes, lock-on-join, layout, guest-policy, moderator-message, banner, listen-only, skip-echo-test, auto-join-audio, auto-share-webcam, timezone, reminder, auto-start, auto-end, personal-rooms.',
       'Invalid value for max-participants: expected a number from 1 to 10000, or none.',
       'Invalid value for duration: expected minutes from 0 (no limit) to 10080, or default.',
       '"@@@" is not a user name. Name a user like @tina.',

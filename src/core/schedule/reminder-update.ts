@@ -1,0 +1,48 @@
+// "A Join button once started": the last reminder posted in each room is remembered (its message
+// reference, in the state table) and, when the class starts (`start` or the automatic start),
+// edited into "is already on" with the Join button instead of Notify me, where the platform can
+// edit messages (Slack chat.update, Matrix m.replace). Until then Notify me answers like join.
+import type { AfterDeps } from '../after/deps.ts';
+import type { Course, RoomLink } from '../model.ts';
+import { courseScope, scopeKey } from '../scope.ts';
+import { hasButtons } from '../../commands/context.ts';
+import { roomContext } from './room-context.ts';
+import { formatClock } from './format.ts';
+import type { Occurrence } from './model.ts';
+
+const NAMESPACE = 'schedule-reminder';
+
+interface Posted {
+  ref: string;
+  startMs: number;
+  endMs: number;
+  zone: string;
+}
+
+const keyOf = (room: RoomLink): string => `${room.platform}|${room.roomId}|${scopeKey(courseScope(room.courseCode, room.group))}`;
+
+export function rememberReminder(d: AfterDeps, room: RoomLink, ref: string, o: Occurrence, zone: string): void {
+  const posted: Posted = { ref, startMs: o.startMs, endMs: o.endMs, zone };
+  d.store.state.set(NAMESPACE, keyOf(room), JSON.stringify(posted));
+}
+
+/** The class of this course+group started: its rooms' reminders (for a class not over yet) get the Join button. */
+export async function reminderStarted(d: AfterDeps, course: Course, group: string, nowMs: number): Promise<void> {
+  for (const room of d.store.rooms.forCourse(course.code, group)) {
+    const saved = d.store.state.get(NAMESPACE, keyOf(room));
+    const messenger = d.messengers().get(room.platform);
+    if (!saved) continue;
+    d.store.state.delete(NAMESPACE, keyOf(room)); // edited once
+    const posted = JSON.parse(saved) as Posted;
+    if (!messenger?.editRoomMessage || nowMs >= posted.endMs) continue;
+    const ctx = roomContext(d, room);
+    const r = ctx.tRoom;
+    const label = r.courseLabel(course.title, course.code, group);
+    const text = `${r.schedule.alreadyOn(label, formatClock(posted.startMs, posted.zone), posted.zone)} ${r.startedHowToJoin(ctx.prefix, hasButtons(ctx))}`;
+    try {
+      await messenger.editRoomMessage(room.roomId, posted.ref, { audience: 'room', text, actions: [{ id: 'join', label: r.viewerLinkLabel }], topic: { event: 'notice', meetingKey: scopeKey(courseScope(course.code, group)) }, language: r.language });
+    } catch (err) {
+      d.log.warn('schedule: could not add the Join button to a reminder', { platform: room.platform, room: room.roomId, error: err });
+    }
+  }
+}
