@@ -110,6 +110,9 @@ describe('the global conference', () => {
     }
     expect(await text('admin x /conference config global set language es')).toContain('language');
     expect(await text('admin x /conference config global set max-participants lots')).toContain('max-participants');
+    expect(await text('admin x /conference config show')).toContain(
+      'Global conference: on, started by admins, announced in no room; its settings: duration=45, lock-cameras=true, max-participants=7, record=true, welcome=Hello school. Personal rooms: off.',
+    );
     await d.run('admin x /conference global start');
     const m = globalMeeting()!;
     expect([m.record, m.welcome, m.classroom.lockSettings.disableCam]).toEqual([true, 'Hello school', true]);
