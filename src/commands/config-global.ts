@@ -6,7 +6,7 @@ import { OPTIONS } from './config-set.ts';
 import { CLASSROOM_OPTION_NAMES } from './config-classroom.ts';
 import { classroomOption, parseClassroomValue } from '../core/classroom.ts';
 import { GLOBAL, scopeKey } from '../core/scope.ts';
-import { GLOBAL_STARTERS } from '../core/scope-policy.ts';
+import { GLOBAL_STARTERS, globalEnabled, globalStarters, personalRooms } from '../core/scope-policy.ts';
 import type { Reply } from '../core/types.ts';
 import type { CourseOptions } from '../store/courses.ts';
 
@@ -64,3 +64,10 @@ export const configGlobal: Command = {
     }
   },
 };
+
+/** The `config show` line of the global conference and personal rooms. */
+export function scopesLine(ctx: CommandContext): string {
+  const settings = [...ctx.store.scopes.settings(KEY)].filter(([n]) => SETTABLE.includes(n)).map(([n, v]) => `${n}=${v}`).join(', ');
+  const rooms = ctx.store.scopes.announceRooms(KEY).length;
+  return ctx.t.rooms.showLine(globalEnabled(ctx.store), globalStarters(ctx.store) === 'teachers', rooms, settings, personalRooms(ctx.store));
+}

@@ -1,6 +1,7 @@
 // config server | show | check-admin. `config server` repeats no argument it rejects (either may
 // be the secret); a URL it accepted as well-formed is shown in its normalised form only.
 import type { Command, CommandContext } from './context.ts';
+import { scopesLine } from './config-global.ts';
 import { refusal, toUser } from './context.ts';
 import { ServerCheckError } from '../core/errors.ts';
 import { classroomLines } from './config-classroom.ts';
@@ -60,6 +61,7 @@ function showLines(ctx: CommandContext): string[] {
   const lines = [`${l.server}: ${server ? `${server.url} (${l.secretMasked})` : t.notSet}`];
   const admins = [...ctx.envAdmins].filter((a) => a.startsWith(`${ctx.inv.platform}:`)).map((a) => a.split(':').slice(1).join(':'));
   lines.push(`${l.admins}: ${[...new Set([...admins, ...ctx.store.roles.admins(ctx.inv.platform)])].join(', ') || t.none}`);
+  lines.push(scopesLine(ctx));
   if (!ctx.course || !ctx.link) {
     lines.push(t.helpNotLinked);
     return lines;

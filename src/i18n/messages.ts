@@ -241,6 +241,9 @@ export function buildMessages(c: Formatter) {
       personalTeachersOnly: f('rooms.personalTeachersOnly'),
       moderatorNeedsSession: (prefix: string) => f('rooms.moderatorNeedsSession', { prefix }),
       moderatorAdded: (name: string, command: string) => f('rooms.moderatorAdded', { name, command }),
+      /** `config show`: the global conference and personal rooms; `settings` as `name=value, …` ('' for none). */
+      showLine: (on: boolean, teachers: boolean, rooms: number, settings: string, personal: 'everyone' | 'teachers' | 'off') =>
+        f('rooms.showLine', { on: yn(on), teachers: yn(teachers), rooms, settings, hasSettings: yn(settings !== ''), personal }),
       /** Help lines of the rooms commands, keyed by the command's words. */
       summaries: {
         'global start': f('rooms.summaries.global start'),

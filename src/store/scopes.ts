@@ -12,7 +12,7 @@ export class ScopeStore {
   constructor(private readonly db: Db) {}
 
   settings(key: string): Map<string, string> {
-    const rows = this.db.prepare('SELECT name, value FROM scope_settings WHERE scope_key = ?').all(key) as { name: string; value: string }[];
+    const rows = this.db.prepare('SELECT name, value FROM scope_settings WHERE scope_key = ? ORDER BY name').all(key) as { name: string; value: string }[];
     return new Map(rows.map((r) => [r.name, r.value]));
   }
 

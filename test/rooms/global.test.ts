@@ -3,7 +3,7 @@
 // link), and its own settings reaching BBB's create.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { consoleDriver, roleOf, type Driver } from '../helpers/console-driver.ts';
-import { startTestBot, type TestBot } from '../helpers/test-bot.ts';
+import { settle, startTestBot, type TestBot } from '../helpers/test-bot.ts';
 import { GLOBAL, courseScope } from '../../src/core/scope.ts';
 
 let bot: TestBot;
@@ -15,8 +15,8 @@ beforeEach(async () => {
   await d.run('admin general /conference config link MATH101 Algebra', 'admin general /conference config teacher add @tina');
 });
 afterEach(async () => {
-  // Rooms never see a join link, whatever happened.
-  for (const l of d.all) if (l.audience === 'room') expect(l.links).toEqual([]);
+  // Rooms never see a join link, whatever happened (a recording's playback links may be there).
+  for (const l of d.all) if (l.audience === 'room') expect(l.links.filter((u) => /\/join\?|\/j\//.test(u))).toEqual([]);
   await bot.close();
 });
 
@@ -110,6 +110,9 @@ describe('the global conference', () => {
     }
     expect(await text('admin x /conference config global set language es')).toContain('language');
     expect(await text('admin x /conference config global set max-participants lots')).toContain('max-participants');
+    expect(await text('admin x /conference config show')).toContain(
+      'Global conference: on, started by admins, announced in no room; its settings: duration=45, lock-cameras=true, max-participants=7, record=true, welcome=Hello school. Personal rooms: off.',
+    );
     await d.run('admin x /conference global start');
     const m = globalMeeting()!;
     expect([m.record, m.welcome, m.classroom.lockSettings.disableCam]).toEqual([true, 'Hello school', true]);
@@ -132,6 +135,25 @@ describe('the global conference', () => {
     expect(report).toContain('Global conference');
     expect(report).toContain('sam');
     expect(await text('admin x /conference global recordings')).toContain('Global conference');
+  });
+
+  it('its recording is announced in its announce rooms (callbacks), listed for its starters only', async () => {
+    await bot.close();
+    bot = await startTestBot({ http: true });
+    d = consoleDriver(bot);
+    await d.run('admin lobby /conference config global on', 'admin lobby /conference config global announce here', 'admin x /conference config global set record on');
+    await d.run('admin x /conference global start');
+    const meetingId = bot.conference.meetingIdOf(GLOBAL);
+    bot.bbb.control.addAttendee(meetingId, { userId: 'console:admin', fullName: 'admin', role: 'MODERATOR' });
+    await d.run('admin x /conference global end');
+    await bot.bbb.control.advanceTime(50);
+    await settle(bot);
+    const ready = d.all.filter((l) => l.audience === 'room' && /^The recording of Global conference from /.test(l.text));
+    expect(ready.map((l) => l.room)).toEqual(['lobby']);
+    expect(ready[0]!.links.length).toBeGreaterThan(0);
+    const recordId = bot.store.meetings.recent(GLOBAL, 1)[0]!.internalMeetingId!;
+    expect(await text('admin x /conference global recordings')).toContain(recordId);
+    expect(await text('sam lobby /conference global recordings')).toBe('Only admins can do that in the global conference. Ask an admin.');
   });
 
   it('a course whose code is "global" is a different meeting', async () => {
