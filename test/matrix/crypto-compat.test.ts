@@ -108,7 +108,7 @@ describe('matrix crypto compatibility layer (wasm behind the nodejs binding API)
     const other = mkdtempSync(join(tmpdir(), 'bbb-crypto-compat-'));
     try {
       const bytes = readFileSync(join(dir, 'crypto-store.bin'));
-      bytes[bytes.length - 5] ^= 0xff;
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 5) ^ 0xff, bytes.length - 5);
       writeFileSync(join(other, 'crypto-store.bin'), bytes);
       compat.configureCryptoStore(other, { secret: SECRET });
       expect(compat.inspectCryptoStore(other, SECRET, BOT, 'BOTDEVICE').state).toBe('unreadable');

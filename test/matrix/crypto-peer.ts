@@ -43,7 +43,7 @@ export interface Uploaded {
 }
 
 interface Requests {
-  outgoingRequests(): Promise<{ id: string; type: number; body: string }[]>;
+  outgoingRequests(): Promise<{ id?: string | undefined; type: number; body: string }[]>;
   markRequestAsSent(id: string, type: number, response: string): Promise<unknown>;
 }
 
@@ -56,7 +56,7 @@ export async function uploadKeys(m: Requests, into?: Uploaded): Promise<Uploaded
     if (body['device_keys']) out.deviceKeys = body['device_keys'];
     Object.assign(out.oneTimeKeys, body['one_time_keys'] ?? {});
     const count = Object.keys(out.oneTimeKeys).length;
-    await m.markRequestAsSent(r.id, r.type, JSON.stringify({ one_time_key_counts: { signed_curve25519: count } }));
+    await m.markRequestAsSent(r.id ?? '', r.type, JSON.stringify({ one_time_key_counts: { signed_curve25519: count } }));
   }
   return out;
 }
@@ -68,7 +68,7 @@ export async function answerQueries(m: Requests, other: Uploaded): Promise<void>
   for (const r of await m.outgoingRequests()) {
     if (r.type !== wasm.RequestType.KeysQuery) continue;
     const response = { device_keys: { [user]: { [device]: other.deviceKeys } }, failures: {} };
-    await m.markRequestAsSent(r.id, r.type, JSON.stringify(response));
+    await m.markRequestAsSent(r.id ?? '', r.type, JSON.stringify(response));
   }
 }
 

@@ -36,6 +36,7 @@ export async function startHarness(opts: { env?: Record<string, string>; script?
     MATRIX_HOMESERVER_URL: hs.url,
     MATRIX_ACCESS_TOKEN: hs.token,
     MATRIX_ALLOWED_INVITERS: ':school.edu',
+    MATRIX_ENCRYPTION: 'off', // the fake homeserver speaks no E2EE endpoints
     ...opts.env,
   });
   const app = createFakeMatrixApp(opts.script ?? classScript);
