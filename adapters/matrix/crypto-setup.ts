@@ -66,18 +66,32 @@ export async function setUpCrypto(opts: {
 }
 
 /**
- * matrix-bot-sdk 0.7 shares a room's key only with joined members ("TODO: pre-shared invite
- * keys"); Element shares with invited members too, so that a DM the bot has just made (the user
- * only invited) is readable once the user joins. Its engine asks its client for the "joined"
- * members: give it a view of the client that answers joined and invited ones.
+ * Two fixes to matrix-bot-sdk 0.7's crypto client. (1) It shares a room's key only with joined
+ * members ("TODO: pre-shared invite keys"); Element shares with invited members too, so that a DM
+ * the bot has just made (the user only invited) is readable once the user joins. Its engine asks
+ * its client for the "joined" members: give it a view of the client that answers joined and
+ * invited ones. (2) It calls onRoomEvent/onRoomJoin without awaiting them, so a failed key query
+ * there would be an unhandled rejection (which ends the process): log it instead.
  */
-export function shareKeysWithInvited(client: MatrixClient): void {
-  const crypto = client.crypto as unknown as { prepare(rooms: string[]): Promise<void>; engine?: { client: MatrixClient } };
+export function adaptCryptoClient(client: MatrixClient, log: Logger): void {
+  const crypto = client.crypto as unknown as CryptoInternals;
   const prepare = crypto.prepare.bind(crypto);
   crypto.prepare = async (rooms) => {
     await prepare(rooms);
     if (crypto.engine) crypto.engine.client = joinedOrInvitedView(client);
   };
+  for (const name of ['onRoomEvent', 'onRoomJoin'] as const) {
+    const original = crypto[name].bind(crypto);
+    crypto[name] = (roomId, ...rest) =>
+      original(roomId, ...rest).catch((e: unknown) => log.warn(`matrix: encryption bookkeeping failed (${name})`, { roomId, ...describeError(e) }));
+  }
+}
+
+interface CryptoInternals {
+  prepare(rooms: string[]): Promise<void>;
+  onRoomEvent(roomId: string, ...rest: unknown[]): Promise<void>;
+  onRoomJoin(roomId: string, ...rest: unknown[]): Promise<void>;
+  engine?: { client: MatrixClient };
 }
 
 function joinedOrInvitedView(client: MatrixClient): MatrixClient {

@@ -8,7 +8,7 @@ import type { Logger } from '../../src/log.ts';
 import { SyncTokenStore, defaultStoragePath, installSdkLogger } from './client.ts';
 import type { MatrixContext } from './context.ts';
 import { describeError } from './context.ts';
-import { setUpCrypto, shareKeysWithInvited } from './crypto-setup.ts';
+import { adaptCryptoClient, setUpCrypto } from './crypto-setup.ts';
 import { DirectRooms } from './dm.ts';
 import { EncryptionWatch } from './encryption.ts';
 import type { MatrixEvent } from './filters.ts';
@@ -72,7 +72,7 @@ export async function createMatrixAdapter(opts: {
       enqueue(roomId, () => handleInvite(ctx, { allowed, encryption }, roomId, ev)),
     );
     client.on('room.join', (roomId: string) => enqueue(roomId, () => encryption.checkRoom(roomId)));
-    if (cryptoStore) shareKeysWithInvited(client);
+    if (cryptoStore) adaptCryptoClient(client, log);
     ctx.client = client;
     ctx.e2ee = cryptoStore !== null;
     return client;

@@ -66,11 +66,12 @@ describe('matrix crypto compatibility layer (wasm behind the nodejs binding API)
   });
 
   it('shares its room key in the nodejs shape (JSON of {txn_id, event_type, messages}) and the peer reads its reply', async () => {
-    await bot.updateTrackedUsers([new compat.UserId(PEER)]);
+    const members = [new compat.UserId(PEER)]; // one array for all three calls, as RustEngine.prepareEncrypt does
+    await bot.updateTrackedUsers(members);
     await answerQueries(bot, peerKeys);
-    await answerClaim(bot, await bot.getMissingSessions([new compat.UserId(PEER)]), peerKeys);
+    await answerClaim(bot, await bot.getMissingSessions(members), peerKeys);
     const settings = Object.assign(new compat.EncryptionSettings(), { algorithm: 1, historyVisibility: 2, rotationPeriod: 604800000n, rotationPeriodMessages: 100n });
-    const requests = JSON.parse(await bot.shareRoomKey(new compat.RoomId(ROOM), [new compat.UserId(PEER)], settings)) as { txn_id: string; event_type: string; messages: Record<string, unknown> }[];
+    const requests = JSON.parse(await bot.shareRoomKey(new compat.RoomId(ROOM), members, settings)) as { txn_id: string; event_type: string; messages: Record<string, unknown> }[];
     expect(requests).toHaveLength(1);
     const [req] = requests;
     expect(req!.event_type).toBe('m.room.encrypted');

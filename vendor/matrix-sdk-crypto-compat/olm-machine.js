@@ -99,16 +99,16 @@ class OlmMachine {
   }
 
   async updateTrackedUsers(users) {
-    return this.saved(await this.inner.updateTrackedUsers(users));
+    return this.saved(await this.inner.updateTrackedUsers(fresh(users)));
   }
 
   async getMissingSessions(users) {
-    return this.saved((await this.inner.getMissingSessions(users)) ?? undefined);
+    return this.saved((await this.inner.getMissingSessions(fresh(users))) ?? undefined);
   }
 
   /** nodejs: returns JSON of [{txn_id, event_type, messages}]. */
   async shareRoomKey(roomId, users, settings) {
-    const requests = await this.inner.shareRoomKey(roomId, users, toWasmSettings(settings));
+    const requests = await this.inner.shareRoomKey(roomId, fresh(users), toWasmSettings(settings));
     return this.saved(JSON.stringify(requests.map((r) => JSON.parse(toDeviceShape(r, r.txn_id).body))));
   }
 
@@ -137,6 +137,14 @@ class OlmMachine {
     this.inner.close();
     await deleteAll(indexedDb(), this.store.prefix);
   }
+}
+
+/**
+ * Copies of the user ids: the wasm calls take arrays of UserId by value (each object is freed),
+ * while matrix-bot-sdk passes the same array to several calls, as the nodejs binding allowed.
+ */
+function fresh(users) {
+  return users.map((u) => new wasm.UserId(u.toString()));
 }
 
 /** A wasm ToDeviceRequest in the nodejs shape: body = {txn_id, event_type, messages}. */

@@ -1,0 +1,92 @@
+// End-to-end encryption against a real homeserver (Synapse; runs when SYNAPSE_URL is set), with
+// an independent second client (matrix-nio + python-olm, e2ee-client.py): it makes an encrypted
+// room and invites the bot; the bot reads commands there and answers encrypted; the moderator
+// link arrives in an encrypted DM the bot made; after a restart the bot is the same device and
+// still reads the room (the keys it had were restored from its store).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMatrixAdapter, type MatrixAdapter } from '../../adapters/matrix/index.ts';
+import { startTestBot, type TestBot } from '../helpers/test-bot.ts';
+import { startNioClient, type NioClient } from './e2ee-client.ts';
+import { HAVE_SYNAPSE, registerUser, SYNAPSE_URL, type SynapseUser } from './synapse.ts';
+
+describe.skipIf(!HAVE_SYNAPSE)('matrix end-to-end encryption on a real homeserver (Synapse + matrix-nio)', { timeout: 300_000 }, () => {
+  let botUser: SynapseUser;
+  let tina: SynapseUser;
+  let bot: TestBot;
+  let adapter: MatrixAdapter;
+  let nio: NioClient;
+
+  const startAdapter = async () => {
+    adapter = await createMatrixAdapter({ app: bot.app, config: bot.config, log: bot.log });
+    bot.app.attachMessenger(adapter.messenger);
+    await adapter.start();
+  };
+
+  beforeAll(async () => {
+    [botUser, tina] = await Promise.all([registerUser('cryptobot'), registerUser('tina')]);
+    bot = await startTestBot({
+      env: {
+        MATRIX_HOMESERVER_URL: SYNAPSE_URL,
+        MATRIX_ACCESS_TOKEN: botUser.token,
+        MATRIX_ALLOWED_INVITERS: ':localhost',
+        BOT_ADMINS: `matrix:${tina.userId}`,
+      },
+    });
+    await startAdapter();
+    nio = await startNioClient(SYNAPSE_URL, tina);
+  }, 120_000);
+
+  afterAll(async () => {
+    await nio?.close();
+    await adapter?.stop();
+    if (process.env['MATRIX_TEST_LOGS']) console.log(bot?.log.lines.join('\n'));
+    await bot?.close();
+  });
+
+  /** The bot's devices and their curve25519 keys, as the homeserver lists them. */
+  async function botDevices(): Promise<Record<string, string>> {
+    const r = await tina.api('POST', '/_matrix/client/v3/keys/query', { device_keys: { [botUser.userId]: [] } });
+    const devices = (r['device_keys'] as Record<string, Record<string, { keys: Record<string, string> }>>)[botUser.userId] ?? {};
+    return Object.fromEntries(Object.entries(devices).map(([id, d]) => [id, d.keys[`curve25519:${id}`] ?? '']));
+  }
+
+  /** Types of the bot's events in a room, as stored on the server (encrypted or not). */
+  async function botEventTypes(roomId: string): Promise<string[]> {
+    const r = await botUser.api('GET', `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=100`);
+    return (r['chunk'] as { type: string; sender: string; state_key?: string }[])
+      .filter((e) => e.sender === botUser.userId && e.state_key === undefined)
+      .map((e) => e.type);
+  }
+
+  async function command(roomId: string, body: string, answer: string): Promise<Record<string, unknown>> {
+    const sent = await nio.call({ cmd: 'send', room_id: roomId, body, to: botUser.userId });
+    return nio.call({ cmd: 'wait', room_id: roomId, sender: botUser.userId, pattern: answer, after: sent['seq'] });
+  }
+
+  it('reads and answers encrypted, sends the link into an encrypted DM, and still reads the room after a restart', async () => {
+    const { room_id: room } = (await nio.call({ cmd: 'create_room', invite: botUser.userId })) as { room_id: string };
+
+    const help = await command(room, '!conference help', 'start');
+    expect(help).toMatchObject({ decrypted: true, room_encrypted: true });
+    expect(bot.log.lines.join('\n')).not.toMatch(/cannot read|could not decrypt/i);
+
+    await command(room, '!conference config link MATH101 Algebra', 'MATH101');
+    await command(room, `!conference config teacher add ${tina.userId}`, '.');
+    const sent = await nio.call({ cmd: 'send', room_id: room, body: '!conference start', to: botUser.userId });
+    const link = await nio.call({ cmd: 'wait', room_id: null, not_in: [room], sender: botUser.userId, pattern: 'role=MODERATOR|api/join', after: sent['seq'] });
+    expect(link).toMatchObject({ decrypted: true, room_encrypted: true });
+    expect(link['room_id']).toBe(bot.app.state.get('matrix-dm', tina.userId));
+    expect(new Set(await botEventTypes(room))).toEqual(new Set(['m.room.encrypted']));
+    expect(new Set(await botEventTypes(String(link['room_id'])))).toEqual(new Set(['m.room.encrypted']));
+
+    const before = await botDevices();
+    expect(Object.keys(before)).toHaveLength(1);
+    await adapter.stop();
+    await startAdapter();
+    expect(await botDevices()).toEqual(before); // the same device, with the same identity key
+
+    const again = await command(room, '!conference help', 'start');
+    expect(again).toMatchObject({ decrypted: true, room_encrypted: true });
+    expect(bot.log.lines.join('\n')).not.toMatch(/could not decrypt|encryption is off|Decryption error/i);
+  });
+});
