@@ -10,6 +10,8 @@ Reads one JSON command per line on stdin, answers one JSON line on stdout:
   {"cmd": "wait", "room_id": ... | null, "sender": ..., "pattern": regex, "timeout": s}
       -> {"room_id", "body", "decrypted", "room_encrypted"}: the first message (after "after")
          from sender matching the pattern; room_id null: any room but the ones given in "not_in".
+  {"cmd": "hold_invites"}  -> {}: invites are kept pending (the default is to accept at once)
+  {"cmd": "join_invites"} -> {"joined": [room ids]}: accepts the pending invites, then again at once
   {"cmd": "quit"}
 Errors: {"error": "..."}. Invites from anyone are accepted (the bot's DM).
 """
@@ -23,6 +25,8 @@ client = AsyncClient(hs, user_id, device_id=device_id, store_path=store,
 client.restore_login(user_id, device_id, token)
 messages = []  # every m.room.message seen: room, sender, body, decrypted
 undecryptable = []
+pending_invites = []
+hold = False
 
 
 def on_message(room, event):
@@ -39,7 +43,10 @@ def on_megolm(room, event):
 
 async def on_invite(room, event):
     if event.state_key == user_id and event.membership == "invite":
-        await client.join(room.room_id)
+        if hold:
+            pending_invites.append(room.room_id)
+        else:
+            await client.join(room.room_id)
 
 
 client.add_event_callback(on_message, RoomMessage)
@@ -105,6 +112,22 @@ async def wait(cmd):
     return await until(f"a message matching {cmd['pattern']}", probe, cmd.get("timeout", 60))
 
 
+async def hold_invites(cmd):
+    global hold
+    hold = True
+    return {}
+
+
+async def join_invites(cmd):
+    global hold
+    hold = False
+    joined = list(dict.fromkeys(pending_invites))
+    pending_invites.clear()
+    for room_id in joined:
+        await client.join(room_id)
+    return {"joined": joined}
+
+
 async def commands():
     loop = asyncio.get_running_loop()
     while True:
@@ -115,7 +138,8 @@ async def commands():
         if cmd["cmd"] == "quit":
             return
         try:
-            handler = {"create_room": create_room, "send": send, "wait": wait}[cmd["cmd"]]
+            handler = {"create_room": create_room, "send": send, "wait": wait,
+                       "hold_invites": hold_invites, "join_invites": join_invites}[cmd["cmd"]]
             out = await handler(cmd)
         except Exception as e:  # reported to the test, which fails with it
             out = {"error": f"{type(e).__name__}: {e}", "undecryptable": undecryptable}

@@ -69,9 +69,16 @@ describe.skipIf(!HAVE_SYNAPSE)('matrix end-to-end encryption on a real homeserve
   it('reads and answers encrypted, sends the link into an encrypted DM, and still reads the room after a restart', async () => {
     const { room_id: room } = (await nio.call({ cmd: 'create_room', invite: botUser.userId })) as { room_id: string };
 
-    const help = await command(room, '!conference help', 'start');
-    expect(help.inRoom).toMatchObject({ decrypted: true, room_encrypted: true });
-    expect(help.match).toMatchObject({ decrypted: true, room_encrypted: true });
+    // The user accepts the bot's DM only after the bot has written into it: the key must have
+    // gone to the invited user's device too.
+    await nio.call({ cmd: 'hold_invites' });
+    const asked = await nio.call({ cmd: 'send', room_id: room, body: '!conference help', to: botUser.userId });
+    const notice = await nio.call({ cmd: 'wait', room_id: room, sender: botUser.userId, pattern: '.', after: asked['seq'] });
+    expect(notice).toMatchObject({ decrypted: true, room_encrypted: true });
+    const { joined } = (await nio.call({ cmd: 'join_invites' })) as { joined: string[] };
+    expect(joined).toEqual([bot.app.state.get('matrix-dm', tina.userId)]);
+    const help = await nio.call({ cmd: 'wait', room_id: joined[0], sender: botUser.userId, pattern: 'start', after: asked['seq'] });
+    expect(help).toMatchObject({ decrypted: true, room_encrypted: true });
     expect(bot.log.lines.join('\n')).not.toMatch(/cannot read|could not decrypt/i);
 
     await command(room, '!conference config link MATH101 Algebra', 'MATH101');
