@@ -3,6 +3,8 @@
 // room and invites the bot; the bot reads commands there and answers encrypted; the moderator
 // link arrives in an encrypted DM the bot made; after a restart the bot is the same device and
 // still reads the room (the keys it had were restored from its store).
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMatrixAdapter, type MatrixAdapter } from '../../adapters/matrix/index.ts';
 import { startTestBot, type TestBot } from '../helpers/test-bot.ts';
@@ -15,6 +17,7 @@ describe.skipIf(!HAVE_SYNAPSE)('matrix end-to-end encryption on a real homeserve
   let bot: TestBot;
   let adapter: MatrixAdapter;
   let nio: NioClient;
+  let encryptedRoom = '';
 
   const startAdapter = async () => {
     adapter = await createMatrixAdapter({ app: bot.app, config: bot.config, log: bot.log });
@@ -86,7 +89,7 @@ describe.skipIf(!HAVE_SYNAPSE)('matrix end-to-end encryption on a real homeserve
     const sent = await nio.call({ cmd: 'send', room_id: room, body: '!conference start', to: botUser.userId });
     const link = await nio.call({ cmd: 'wait', room_id: null, not_in: [room], sender: botUser.userId, pattern: 'role=MODERATOR|api/join', after: sent['seq'] });
     expect(link).toMatchObject({ decrypted: true, room_encrypted: true });
-    expect(link['room_id']).toBe(bot.app.state.get('matrix-dm', tina.userId));
+    expect(link['room_id']).toBe(joined[0]); // the encrypted DM is kept, not replaced by a new one
     expect(new Set(await botEventTypes(room))).toEqual(new Set(['m.room.encrypted']));
     expect(new Set(await botEventTypes(String(link['room_id'])))).toEqual(new Set(['m.room.encrypted']));
 
@@ -100,5 +103,20 @@ describe.skipIf(!HAVE_SYNAPSE)('matrix end-to-end encryption on a real homeserve
     expect(again.inRoom).toMatchObject({ decrypted: true, room_encrypted: true });
     expect(again.match).toMatchObject({ decrypted: true, room_encrypted: true });
     expect(bot.log.lines.join('\n')).not.toMatch(/could not decrypt|encryption is off|Decryption error/i);
+    encryptedRoom = room;
+  });
+
+  it('a lost crypto store: one clear log line, no crash, and encrypted rooms are told the bot cannot read them', async () => {
+    expect(encryptedRoom).not.toBe('');
+    await adapter.stop();
+    rmSync(join(bot.dir, 'matrix-crypto', 'crypto-store.bin'));
+    const from = bot.log.lines.length;
+    await startAdapter();
+    const lines = bot.log.lines.slice(from);
+    expect(lines.filter((l) => /encryption is off/.test(l))).toHaveLength(1);
+    expect(lines.find((l) => /encryption is off/.test(l))).toMatch(/ERROR .*keys are lost.*new access token/);
+    const sent = await nio.call({ cmd: 'send', room_id: encryptedRoom, body: '!conference help', to: botUser.userId });
+    const notice = await nio.call({ cmd: 'wait', room_id: encryptedRoom, sender: botUser.userId, pattern: 'cannot read', after: sent['seq'] });
+    expect(notice).toMatchObject({ decrypted: false, room_encrypted: true }); // a plain notice: the bot cannot encrypt now
   });
 });
