@@ -102,6 +102,17 @@ describe('matrix crypto compatibility layer (wasm behind the nodejs binding API)
     expect(bytes.includes(Buffer.from(bot.identityKeys.curve25519.toBase64()))).toBe(false);
   });
 
+  it('encrypts and decrypts files in the shapes CryptoClient.encryptMedia/decryptMedia use', () => {
+    const csv = 'name,minutes\nTina,45\n';
+    const sealed = compat.Attachment.encrypt(Buffer.from(csv));
+    const info = JSON.parse(sealed.mediaEncryptionInfo ?? 'null'); // read first, as encryptMedia does
+    const data = Buffer.from(sealed.encryptedData);
+    expect(info).toMatchObject({ v: 'v2', key: { alg: 'A256CTR', k: expect.any(String) }, iv: expect.any(String), hashes: { sha256: expect.any(String) } });
+    expect(data.includes(Buffer.from('Tina'))).toBe(false);
+    const opened = compat.Attachment.decrypt(new compat.EncryptedAttachment(data, JSON.stringify({ ...info, url: 'mxc://hs/x' })));
+    expect(Buffer.from(opened).toString()).toBe(csv);
+  });
+
   it('tells a wrong key, a damaged file and another device apart, and refuses to open them', async () => {
     expect(compat.inspectCryptoStore(dir, Buffer.alloc(32, 4), BOT, 'BOTDEVICE').state).toBe('unreadable');
     expect(compat.inspectCryptoStore(dir, SECRET, BOT, 'OTHERDEVICE')).toMatchObject({ state: 'other-device', deviceId: 'BOTDEVICE' });

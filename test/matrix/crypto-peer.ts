@@ -29,6 +29,8 @@ interface CompatModule {
   DeviceId: typeof wasm.DeviceId;
   RoomId: typeof wasm.RoomId;
   DeviceLists: typeof wasm.DeviceLists;
+  Attachment: typeof wasm.Attachment;
+  EncryptedAttachment: typeof wasm.EncryptedAttachment;
   configureCryptoStore(dir: string, o: { secret: Buffer }): void;
   closeCryptoStore(dir: string): Promise<void>;
   inspectCryptoStore(dir: string, secret: Buffer, userId: string, deviceId: string): { state: string };

@@ -10,6 +10,8 @@ Reads one JSON command per line on stdin, answers one JSON line on stdout:
   {"cmd": "wait", "room_id": ... | null, "sender": ..., "pattern": regex, "timeout": s}
       -> {"room_id", "body", "decrypted", "room_encrypted"}: the first message (after "after")
          from sender matching the pattern; room_id null: any room but the ones given in "not_in".
+  {"cmd": "fetch_file", "seq": n} -> {"encrypted": bool, "text": ...}: message n's file, downloaded
+      and (when encrypted, as in an encrypted room) decrypted with the key in the event
   {"cmd": "hold_invites"}  -> {}: invites are kept pending (the default is to accept at once)
   {"cmd": "join_invites"} -> {"joined": [room ids]}: accepts the pending invites, then again at once
   {"cmd": "quit"}
@@ -17,13 +19,16 @@ Errors: {"error": "..."}. Invites from anyone are accepted (the bot's DM).
 """
 import asyncio, json, re, sys, time
 from nio import (AsyncClient, AsyncClientConfig, InviteMemberEvent, MegolmEvent, RoomMessage,
-                 RoomSendResponse, RoomCreateResponse, EnableEncryptionBuilder)
+                 RoomSendResponse, RoomCreateResponse, EnableEncryptionBuilder, DownloadResponse)
+from nio.events.room_events import RoomEncryptedMedia
+from nio.crypto.attachments import decrypt_attachment
 
 hs, user_id, token, device_id, store = sys.argv[1:6]
 client = AsyncClient(hs, user_id, device_id=device_id, store_path=store,
                      config=AsyncClientConfig(encryption_enabled=True, store_sync_tokens=False))
 client.restore_login(user_id, device_id, token)
 messages = []  # every m.room.message seen: room, sender, body, decrypted
+media = {}  # seq -> the event, for messages with a file
 undecryptable = []
 pending_invites = []
 hold = False
@@ -32,6 +37,8 @@ hold = False
 def on_message(room, event):
     body = getattr(event, "body", None)
     if body is not None:
+        if isinstance(event, RoomEncryptedMedia) or "url" in event.source.get("content", {}):
+            media[len(messages)] = event
         messages.append({"room_id": room.room_id, "sender": event.sender, "body": body,
                          "decrypted": bool(getattr(event, "decrypted", False)), "seq": len(messages)})
 
@@ -112,6 +119,18 @@ async def wait(cmd):
     return await until(f"a message matching {cmd['pattern']}", probe, cmd.get("timeout", 60))
 
 
+async def fetch_file(cmd):
+    event = media[cmd["seq"]]
+    if isinstance(event, RoomEncryptedMedia):
+        r = await client.download(event.url)
+        if not isinstance(r, DownloadResponse):
+            raise RuntimeError(f"download: {r}")
+        plain = decrypt_attachment(r.body, event.key["k"], event.hashes["sha256"], event.iv)
+        return {"encrypted": True, "text": plain.decode("utf-8")}
+    r = await client.download(event.source["content"]["url"])
+    return {"encrypted": False, "text": r.body.decode("utf-8")}
+
+
 async def hold_invites(cmd):
     global hold
     hold = True
@@ -138,7 +157,7 @@ async def commands():
         if cmd["cmd"] == "quit":
             return
         try:
-            handler = {"create_room": create_room, "send": send, "wait": wait,
+            handler = {"create_room": create_room, "send": send, "wait": wait, "fetch_file": fetch_file,
                        "hold_invites": hold_invites, "join_invites": join_invites}[cmd["cmd"]]
             out = await handler(cmd)
         except Exception as e:  # reported to the test, which fails with it

@@ -90,6 +90,10 @@ describe.skipIf(!HAVE_SYNAPSE)('matrix end-to-end encryption on a real homeserve
     const link = await nio.call({ cmd: 'wait', room_id: null, not_in: [room], sender: botUser.userId, pattern: 'role=MODERATOR|api/join', after: sent['seq'] });
     expect(link).toMatchObject({ decrypted: true, room_encrypted: true });
     expect(link['room_id']).toBe(joined[0]); // the encrypted DM is kept, not replaced by a new one
+    // A file (the attendance CSV) in the encrypted DM is uploaded encrypted; the event carries its key.
+    const asked2 = await nio.call({ cmd: 'send', room_id: room, body: '!conference report --csv', to: botUser.userId });
+    const csv = await nio.call({ cmd: 'wait', room_id: joined[0], sender: botUser.userId, pattern: '\\.csv$', after: asked2['seq'] });
+    expect(await nio.call({ cmd: 'fetch_file', seq: csv['seq'] })).toMatchObject({ encrypted: true, text: expect.stringContaining(',') });
     expect(new Set(await botEventTypes(room))).toEqual(new Set(['m.room.encrypted']));
     expect(new Set(await botEventTypes(String(link['room_id'])))).toEqual(new Set(['m.room.encrypted']));
 
