@@ -17,6 +17,15 @@ export function cryptoDir(storagePath: string): string {
   return join(dirname(storagePath), 'matrix-crypto');
 }
 
+/**
+ * The client with a crypto store. It saves the sync token only after the sync is processed: the
+ * crypto store has saved the sync's room keys by then, so a crash in between re-delivers them
+ * (the commands too; the seen-events filter drops those) instead of losing them.
+ */
+export class EncryptingClient extends MatrixClient {
+  protected override persistTokenAfterSync = true;
+}
+
 /** The curve25519 key the homeserver holds for the device, or undefined when it has none. */
 async function serverIdentityKey(client: MatrixClient, userId: string, deviceId: string): Promise<string | undefined> {
   const r: unknown = await client.doRequest('POST', '/_matrix/client/v3/keys/query', null, { device_keys: { [userId]: [deviceId] } });

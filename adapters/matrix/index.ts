@@ -8,7 +8,7 @@ import type { Logger } from '../../src/log.ts';
 import { SyncTokenStore, defaultStoragePath, installSdkLogger } from './client.ts';
 import type { MatrixContext } from './context.ts';
 import { describeError } from './context.ts';
-import { adaptCryptoClient, setUpCrypto } from './crypto-setup.ts';
+import { adaptCryptoClient, EncryptingClient, setUpCrypto } from './crypto-setup.ts';
 import { DirectRooms } from './dm.ts';
 import { EncryptionWatch } from './encryption.ts';
 import type { MatrixEvent } from './filters.ts';
@@ -85,7 +85,7 @@ export async function createMatrixAdapter(opts: {
       const plain = ctx.client;
       const cryptoStore = await setUpCrypto({ config, log, storagePath, client: plain });
       cryptoDir = cryptoStore?.storagePath ?? null;
-      const client = connect(cryptoStore ? new MatrixClient(url, token, storage, cryptoStore) : plain, cryptoStore);
+      const client = connect(cryptoStore ? new EncryptingClient(url, token, storage, cryptoStore) : plain, cryptoStore);
       ctx.botUserId = await client.getUserId();
       ctx.botDisplayName = await client
         .getUserProfile(ctx.botUserId)

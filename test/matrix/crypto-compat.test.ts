@@ -1,7 +1,7 @@
 // The compatibility layer (vendor/matrix-sdk-crypto-compat) on its own: the call shapes
 // matrix-bot-sdk 0.7 uses, a real Olm/Megolm exchange with an independent wasm device in both
 // directions, and the store file: the same device and its keys after a restart, sealed, 0600.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,19 @@ describe('matrix crypto compatibility layer (wasm behind the nodejs binding API)
     expect(decryptedToDevice.map((e: { type: string }) => e.type)).toEqual(['m.room_key']);
     const clear = JSON.parse((await bot.decryptRoomEvent(JSON.stringify(earlier), new compat.RoomId(ROOM))).event);
     expect(clear.content.body).toBe('!conference help');
+
+    // The key was on disk when receiveSyncChanges returned (before matrix-bot-sdk saves the sync token).
+    const copy = mkdtempSync(join(tmpdir(), 'bbb-crypto-compat-'));
+    try {
+      copyFileSync(join(dir, 'crypto-store.bin'), join(copy, 'crypto-store.bin'));
+      compat.configureCryptoStore(copy, { secret: SECRET });
+      const fromDisk = await compat.OlmMachine.initialize(new compat.UserId(BOT), new compat.DeviceId('BOTDEVICE'), copy, '', 0);
+      const again = JSON.parse((await fromDisk.decryptRoomEvent(JSON.stringify(earlier), new compat.RoomId(ROOM))).event);
+      expect(again.content.body).toBe('!conference help');
+      await compat.closeCryptoStore(copy);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('shares its room key in the nodejs shape (JSON of {txn_id, event_type, messages}) and the peer reads its reply', async () => {

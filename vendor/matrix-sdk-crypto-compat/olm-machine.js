@@ -61,7 +61,9 @@ class OlmMachine {
 
   /** Saves the store when it changed since the last save (or always, with `force`). */
   save(force = false) {
-    this.saving = this.saving.then(async () => {
+    if (this.closed) return Promise.reject(new Error('the crypto store is closed (the bot is stopping)'));
+    // One save at a time; a failed save (disk full) fails its caller, and the next one tries again.
+    this.saving = this.saving.catch(() => undefined).then(async () => {
       const count = changeCount();
       if (!force && count === this.savedAt) return;
       const { dir, fileKey, prefix, userId, deviceId } = this.store;
@@ -129,10 +131,14 @@ class OlmMachine {
   }
 
   /** Saves a last time, then frees the machine and its in-memory databases. */
-  async close() {
-    if (this.closed) return;
-    this.closed = true;
+  close() {
+    this.closing ??= this.closeOnce();
+    return this.closing;
+  }
+
+  async closeOnce() {
     await this.save(true).catch(() => undefined);
+    this.closed = true;
     if (open.get(this.store.dir) === this) open.delete(this.store.dir);
     this.inner.close();
     await deleteAll(indexedDb(), this.store.prefix);
