@@ -110,6 +110,15 @@ describe.skipIf(!HAVE_SYNAPSE)('matrix end-to-end encryption on a real homeserve
     encryptedRoom = room;
   });
 
+  it('an encrypted room the user made with only the bot in it is shared, not a DM: a secret typed there is refused', async () => {
+    const dm = bot.app.state.get('matrix-dm', tina.userId);
+    const { room_id: own } = (await nio.call({ cmd: 'create_room', invite: botUser.userId })) as { room_id: string };
+    const sent = await nio.call({ cmd: 'send', room_id: own, body: '!conference config server https://bbb.example.org/bigbluebutton/ c0ffeec0ffeec0ffeec0ffeec0ffee42', to: botUser.userId });
+    const refusal = await nio.call({ cmd: 'wait', room_id: own, sender: botUser.userId, pattern: 'exposed', after: sent['seq'] });
+    expect(refusal).toMatchObject({ decrypted: true, room_encrypted: true });
+    expect(bot.app.state.get('matrix-dm', tina.userId)).toBe(dm);
+  });
+
   it('a lost crypto store: one clear log line, no crash, and encrypted rooms are told the bot cannot read them', async () => {
     expect(encryptedRoom).not.toBe('');
     await adapter.stop();
