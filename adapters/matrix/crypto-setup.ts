@@ -1,8 +1,8 @@
 // End-to-end encryption at start-up: the crypto store beside the bot's data (sealed with the
-// bot's secret key), the decision whether it can be used (crypto-decision.ts), and one fix to
-// matrix-bot-sdk's key sharing. The crypto itself is vendor/matrix-sdk-crypto-compat (the wasm
+// bot's secret key), the decision whether it can be used (crypto-decision.ts), and fixes to
+// matrix-bot-sdk's crypto client. The crypto itself is vendor/matrix-sdk-crypto-compat (the wasm
 // build of the Rust crypto behind the API matrix-bot-sdk expects).
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { configureCryptoStore, inspectCryptoStore, setAsideCryptoStore } from '@matrix-org/matrix-sdk-crypto-nodejs';
 import { MatrixClient, RustSdkCryptoStorageProvider } from 'matrix-bot-sdk';
@@ -53,6 +53,7 @@ export async function setUpCrypto(opts: {
     const deviceId = who.device_id;
     const { key } = loadSecretKey({ envKey: config.BOT_SECRET_KEY, keyFile: defaultKeyFile(config.DB_PATH) }, false);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700); // like the data folder: the bot's user only
     const found = inspectCryptoStore(dir, key, who.user_id, deviceId);
     const decision = decideStore(found, deviceId, await serverIdentityKey(client, who.user_id, deviceId));
     if (decision.use === 'none') {
@@ -65,6 +66,7 @@ export async function setUpCrypto(opts: {
     }
     configureCryptoStore(dir, { secret: key });
     const store = new RustSdkCryptoStorageProvider(dir);
+    chmodSync(join(dir, 'bot-sdk.json'), 0o600); // matrix-bot-sdk's own file: device id, rooms' encryption settings
     await store.setDeviceId(deviceId); // the token's device, even if the store remembered another
     log.info('matrix: end-to-end encryption on', { deviceId, store: decision.use === 'new' ? 'new' : 'restored', dir });
     return store;

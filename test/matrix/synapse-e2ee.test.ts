@@ -3,7 +3,7 @@
 // room and invites the bot; the bot reads commands there and answers encrypted; the moderator
 // link arrives in an encrypted DM the bot made; after a restart the bot is the same device and
 // still reads the room (the keys it had were restored from its store).
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMatrixAdapter, type MatrixAdapter } from '../../adapters/matrix/index.ts';
@@ -97,6 +97,12 @@ describe.skipIf(!HAVE_SYNAPSE)('matrix end-to-end encryption on a real homeserve
     expect(new Set(await botEventTypes(room))).toEqual(new Set(['m.room.encrypted']));
     expect(new Set(await botEventTypes(String(link['room_id'])))).toEqual(new Set(['m.room.encrypted']));
 
+    const cryptoDir = join(bot.dir, 'matrix-crypto');
+    expect(readdirSync(cryptoDir).map((f) => [f, statSync(join(cryptoDir, f)).mode & 0o777]).sort()).toEqual([
+      ['bot-sdk.json', 0o600],
+      ['crypto-store.bin', 0o600],
+    ]);
+    expect(statSync(cryptoDir).mode & 0o777).toBe(0o700);
     const before = await botDevices();
     expect(Object.keys(before)).toHaveLength(1);
     await adapter.stop();
