@@ -1,25 +1,24 @@
 'use strict';
 // @matrix-org/matrix-sdk-crypto-nodejs for matrix-bot-sdk 0.7, on @matrix-org/matrix-sdk-crypto-wasm.
 // The value types are the wasm ones; OlmMachine and EncryptionSettings adapt the call shapes.
+// One `exports.name =` per export: Node's ESM import of a CommonJS module finds names only so.
 const wasm = require('@matrix-org/matrix-sdk-crypto-wasm');
-const { OlmMachine, EncryptionSettings, configureCryptoStore, closeCryptoStore } = require('./olm-machine.js');
-const { inspectCryptoStore, setAsideCryptoStore } = require('./inspect.js');
+const machine = require('./olm-machine.js');
+const inspect = require('./inspect.js');
 
-module.exports = {
-  OlmMachine,
-  EncryptionSettings,
-  UserId: wasm.UserId,
-  DeviceId: wasm.DeviceId,
-  RoomId: wasm.RoomId,
-  DeviceLists: wasm.DeviceLists,
-  Attachment: wasm.Attachment,
-  EncryptedAttachment: wasm.EncryptedAttachment,
-  RequestType: wasm.RequestType,
-  EncryptionAlgorithm: wasm.EncryptionAlgorithm,
-  HistoryVisibility: wasm.HistoryVisibility,
-  StoreType: { Sled: 0, Sqlite: 1 },
-  configureCryptoStore,
-  closeCryptoStore,
-  inspectCryptoStore,
-  setAsideCryptoStore,
-};
+exports.OlmMachine = machine.OlmMachine;
+exports.EncryptionSettings = machine.EncryptionSettings;
+exports.UserId = wasm.UserId;
+exports.DeviceId = wasm.DeviceId;
+exports.RoomId = wasm.RoomId;
+exports.DeviceLists = wasm.DeviceLists;
+exports.Attachment = wasm.Attachment;
+exports.EncryptedAttachment = wasm.EncryptedAttachment;
+exports.RequestType = wasm.RequestType;
+exports.EncryptionAlgorithm = wasm.EncryptionAlgorithm;
+exports.HistoryVisibility = wasm.HistoryVisibility;
+exports.StoreType = { Sled: 0, Sqlite: 1 };
+exports.configureCryptoStore = machine.configureCryptoStore;
+exports.closeCryptoStore = machine.closeCryptoStore;
+exports.inspectCryptoStore = inspect.inspectCryptoStore;
+exports.setAsideCryptoStore = inspect.setAsideCryptoStore;
