@@ -28,8 +28,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { env?: Record<string, string>; script?: Script; start?: boolean } = {}): Promise<Harness> {
-  const hs = await startFakeHomeserver();
+export async function startHarness(
+  opts: { env?: Record<string, string>; script?: Script; start?: boolean; keys?: 'absent' | 'refuse-upload' } = {},
+): Promise<Harness> {
+  const hs = await startFakeHomeserver({ keys: opts.keys ?? 'absent' });
   const dir = mkdtempSync(join(tmpdir(), 'bbb-matrix-'));
   const config = loadConfig({
     DB_PATH: join(dir, 'bot.sqlite'),
