@@ -107,6 +107,7 @@ export function matrixBotEnv(w: MatrixBenchWorld, port: number, logLevel: string
     MATRIX_ACCESS_TOKEN: w.hs.token,
     MATRIX_ALLOWED_INVITERS: ':school.edu',
     MATRIX_STORAGE_PATH: w.storagePath,
+    MATRIX_ENCRYPTION: 'off', // the fake homeserver speaks no E2EE endpoints
     BBB_URL: w.bbb.url,
     BBB_SECRET: w.bbb.secret,
     DB_PATH: w.dbPath,

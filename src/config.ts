@@ -83,6 +83,7 @@ export const configSchema = z.object({
   MATRIX_MODERATORS_ARE_TEACHERS: bool,
   MATRIX_ALLOWED_INVITERS: z.string().default(''),
   MATRIX_STORAGE_PATH: optionalString,
+  MATRIX_ENCRYPTION: z.enum(['on', 'off']).default('on'),
   BOT_SECRET_KEY: optionalString.refine((v) => v === undefined || decodeSecretKey(v) !== undefined, KEY_FORMAT_HINT),
 });
 

@@ -13,6 +13,8 @@ export interface MatrixContext {
   botUserId: string;
   botDisplayName: string | undefined;
   prefix: string;
+  /** End-to-end encryption is on: the client reads and writes encrypted rooms. */
+  e2ee: boolean;
 }
 
 /** The Matrix error code of a failed request (`M_NOT_FOUND`, `M_FORBIDDEN`, …), if any. */
@@ -33,12 +35,13 @@ const SEND_ATTEMPTS = 3;
 
 /**
  * Sends an m.room.message. matrix-bot-sdk does not retry a rate-limited request, so this does
- * (M_LIMIT_EXCEEDED, waiting `retry_after_ms`, a few times). Never encrypts: E2EE is unsupported.
+ * (M_LIMIT_EXCEEDED, waiting `retry_after_ms`, a few times). Encrypted in an encrypted room when
+ * end-to-end encryption is on (matrix-bot-sdk's sendEvent), as is.
  */
 export async function sendMessage(ctx: MatrixContext, roomId: string, content: EventContent): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ctx.client.sendRawEvent(roomId, 'm.room.message', content);
+      return await ctx.client.sendEvent(roomId, 'm.room.message', content);
     } catch (e) {
       if (errcodeOf(e) !== 'M_LIMIT_EXCEEDED' || attempt >= SEND_ATTEMPTS) throw e;
       const wait = retryAfterMs(e);

@@ -42,7 +42,7 @@ export function isPrivateDm(state: readonly StateEvent[], botUserId: string, use
   return stateContent(state, 'm.room.history_visibility')?.['history_visibility'] !== 'world_readable';
 }
 
-/** The bot cannot encrypt (no crypto store), so an encrypted DM cannot be used for anything. */
+/** Without end-to-end encryption (MATRIX_ENCRYPTION=off, or broken) an encrypted DM is of no use. */
 export function isEncryptedState(state: readonly StateEvent[]): boolean {
   return state.some((e) => e.type === 'm.room.encryption' && e.state_key === '');
 }

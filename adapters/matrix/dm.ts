@@ -48,7 +48,8 @@ export class DirectRooms {
       is_direct: true,
       preset: 'private_chat',
       power_level_content_override: dmPowerLevels(this.ctx.botUserId),
-      initial_state: [],
+      // Encrypted, as Element makes DMs, when the bot can encrypt.
+      initial_state: this.ctx.e2ee ? [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }] : [],
     });
     this.ctx.log.info('matrix: created a direct-message room', { userId, roomId });
     await this.record(userId, roomId);
@@ -63,7 +64,7 @@ export class DirectRooms {
     await this.ctx.client.setAccountData('m.direct', { ...direct, [userId]: rooms });
   }
 
-  /** Private by the rule, and not encrypted (the bot cannot encrypt). Reads the full state. */
+  /** Private by the rule, and not encrypted unless the bot can encrypt. Reads the full state. */
   private async usable(roomId: string, userId: string): Promise<boolean> {
     let state: StateEvent[];
     try {
@@ -72,7 +73,7 @@ export class DirectRooms {
     } catch {
       return false; // not a member any more (or the room is gone)
     }
-    return isPrivateDm(state, this.ctx.botUserId, userId) && !isEncryptedState(state);
+    return isPrivateDm(state, this.ctx.botUserId, userId) && (this.ctx.e2ee || !isEncryptedState(state));
   }
 
   /** The bot's m.direct map; {} when it has none yet, null when it could not be read. */

@@ -1,5 +1,6 @@
-// Encrypted rooms: the bot has no end-to-end encryption, so it cannot read them. It says so once
-// per room, in a plain (unencrypted) notice, with what to do instead.
+// Encrypted rooms without end-to-end encryption (MATRIX_ENCRYPTION=off, or it could not start):
+// the bot cannot read them, and says so once per room, in a plain notice, with what to do
+// instead. With encryption on, matrix-bot-sdk decrypts and these rooms are like any other.
 import type { MatrixContext } from './context.ts';
 import { describeError, errcodeOf, sendMessage } from './context.ts';
 import { matrixMessages } from './messages.ts';
@@ -40,7 +41,18 @@ export class EncryptionWatch {
     if (await this.isEncrypted(roomId)) await this.noticeOnce(roomId);
   }
 
+  /** An encrypted event reached the adapter: undecryptable (logged) with encryption on, else unreadable. */
+  async onEncryptedEvent(roomId: string, eventType: string, eventId: unknown): Promise<void> {
+    if (!this.ctx.e2ee) {
+      this.markEncrypted(roomId);
+      await this.noticeOnce(roomId);
+    } else if (eventType === 'm.room.encrypted') {
+      this.ctx.log.warn('matrix: could not decrypt an event (no key for it)', { roomId, eventId });
+    }
+  }
+
   async noticeOnce(roomId: string): Promise<void> {
+    if (this.ctx.e2ee) return;
     const state = this.ctx.app.state;
     if (state.get(NOTICE_NAMESPACE, roomId) !== undefined) return;
     state.set(NOTICE_NAMESPACE, roomId, new Date().toISOString());

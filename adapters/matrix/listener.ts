@@ -24,8 +24,7 @@ export interface ListenerDeps {
 export async function onRoomEvent(ctx: MatrixContext, deps: ListenerDeps, roomId: string, ev: MatrixEvent): Promise<void> {
   if (ev.sender === ctx.botUserId) return;
   if (ev.type === 'm.room.encrypted' || (ev.type === 'm.room.encryption' && ev.state_key === '')) {
-    deps.encryption.markEncrypted(roomId);
-    await deps.encryption.noticeOnce(roomId);
+    await deps.encryption.onEncryptedEvent(roomId, ev.type, ev.event_id);
     return;
   }
   if (ev.type === 'm.room.message') await onMessage(ctx, deps, roomId, ev);

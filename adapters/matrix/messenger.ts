@@ -7,14 +7,25 @@ import { sendMessage } from './context.ts';
 import type { DirectRooms } from './dm.ts';
 import { fileMessage, renderReply, replacement } from './render.ts';
 
-/** Into the bot's DM with the user (dm.ts checked it just before): text, links and the file (uploaded to the media repo). */
+/**
+ * Into the bot's DM with the user (dm.ts checked it just before): text, links and the file
+ * (uploaded to the media repo; encrypted first when the DM is, so the server never has it in clear).
+ */
 export async function sendInDm(ctx: MatrixContext, roomId: string, reply: Reply, inReplyTo?: string): Promise<void> {
   await sendMessage(ctx, roomId, renderReply(reply, { prefix: ctx.prefix, inReplyTo }));
   if (reply.file) {
     const { content } = reply.file;
     const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-    const mxc = await ctx.client.uploadContent(data, reply.file.contentType, reply.file.name);
-    await sendMessage(ctx, roomId, fileMessage({ ...reply.file, size: data.length }, mxc));
+    const meta = { ...reply.file, size: data.length };
+    const crypto = ctx.e2ee ? ctx.client.crypto : undefined;
+    if (crypto && (await crypto.isRoomEncrypted(roomId))) {
+      const sealed = await crypto.encryptMedia(data);
+      const mxc = await ctx.client.uploadContent(sealed.buffer, 'application/octet-stream');
+      await sendMessage(ctx, roomId, fileMessage(meta, mxc, sealed.file as unknown as Record<string, unknown>));
+    } else {
+      const mxc = await ctx.client.uploadContent(data, reply.file.contentType, reply.file.name);
+      await sendMessage(ctx, roomId, fileMessage(meta, mxc));
+    }
   }
 }
 

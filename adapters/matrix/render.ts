@@ -100,12 +100,13 @@ export function replacement(eventId: string, content: EventContent): EventConten
   return { ...fallback, 'm.new_content': content, 'm.relates_to': { rel_type: 'm.replace', event_id: eventId } };
 }
 
-export function fileMessage(file: { name: string; contentType: string; size: number }, mxcUrl: string): EventContent {
+/** A file message: `mxcUrl` for a plain upload, or `encrypted` (key, iv, hashes and url) in an encrypted room. */
+export function fileMessage(file: { name: string; contentType: string; size: number }, mxcUrl: string, encrypted?: Record<string, unknown>): EventContent {
   return {
     msgtype: file.contentType.startsWith('image/') ? 'm.image' : 'm.file',
     body: file.name,
     filename: file.name,
-    url: mxcUrl,
+    ...(encrypted ? { file: { ...encrypted, url: mxcUrl } } : { url: mxcUrl }),
     info: { mimetype: file.contentType, size: file.size },
   };
 }

@@ -20,7 +20,15 @@ export interface FakeHomeserver {
 }
 
 export async function startFakeHomeserver(
-  opts: { serverName?: string; botLocalpart?: string; botDisplayName?: string; token?: string; maxPollMs?: number } = {},
+  opts: {
+    serverName?: string;
+    botLocalpart?: string;
+    botDisplayName?: string;
+    token?: string;
+    maxPollMs?: number;
+    /** E2EE key endpoints: absent (the default: M_UNRECOGNIZED), or a server that knows no keys and refuses uploads. */
+    keys?: 'absent' | 'refuse-upload';
+  } = {},
 ): Promise<FakeHomeserver> {
   const serverName = opts.serverName ?? 'school.edu';
   const botUserId = `@${opts.botLocalpart ?? 'classbot'}:${serverName}`;
@@ -50,6 +58,9 @@ export async function startFakeHomeserver(
       case 'GET user':
       case 'PUT user':
         return accountData(req, rest);
+      case 'POST keys':
+        if (opts.keys !== 'refuse-upload') return unrecognized();
+        return rest[0] === 'query' ? ok({ device_keys: {}, failures: {} }) : fail(500, 'M_UNKNOWN', 'Key upload refused (fake)');
       default:
         return routeRoomRequest(world, req, limits);
     }

@@ -28,14 +28,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { env?: Record<string, string>; script?: Script; start?: boolean } = {}): Promise<Harness> {
-  const hs = await startFakeHomeserver();
+export async function startHarness(
+  opts: { env?: Record<string, string>; script?: Script; start?: boolean; keys?: 'absent' | 'refuse-upload' } = {},
+): Promise<Harness> {
+  const hs = await startFakeHomeserver({ keys: opts.keys ?? 'absent' });
   const dir = mkdtempSync(join(tmpdir(), 'bbb-matrix-'));
   const config = loadConfig({
     DB_PATH: join(dir, 'bot.sqlite'),
     MATRIX_HOMESERVER_URL: hs.url,
     MATRIX_ACCESS_TOKEN: hs.token,
     MATRIX_ALLOWED_INVITERS: ':school.edu',
+    MATRIX_ENCRYPTION: 'off', // the fake homeserver speaks no E2EE endpoints
     ...opts.env,
   });
   const app = createFakeMatrixApp(opts.script ?? classScript);

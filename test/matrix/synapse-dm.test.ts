@@ -23,6 +23,7 @@ describe.skipIf(!HAVE_SYNAPSE)('matrix on a real homeserver (Synapse): private c
         MATRIX_ACCESS_TOKEN: botUser.token,
         MATRIX_ALLOWED_INVITERS: ':localhost',
         BOT_ADMINS: `matrix:${admin.userId}`,
+        MATRIX_ENCRYPTION: 'off', // plain rooms: these tests read the DM with the plain API (E2EE: synapse-e2ee.test.ts)
       },
     });
     adapter = await createMatrixAdapter({ app: bot.app, config: bot.config, log: bot.log });
