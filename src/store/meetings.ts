@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { CachedReads, freshnessOf } from './cached-reads.ts';
 import type { MeetingRecord } from '../core/model.ts';
 import type { Platform } from '../core/types.ts';
 
@@ -39,14 +40,21 @@ const toRecord = (r: MeetingRow): MeetingRecord => ({
 export type NewMeeting = Omit<MeetingRecord, 'id' | 'endedAt' | 'endReason'>;
 
 export class MeetingStore {
-  constructor(private readonly db: Db) {}
+  /** Every join asks for the open meeting (cached-reads.ts). */
+  private readonly openCache: CachedReads<MeetingRecord | undefined>;
+
+  constructor(private readonly db: Db) {
+    this.openCache = new CachedReads(freshnessOf(db));
+  }
 
   /** The meeting of this course+group that the bot believes is open, if any. */
   open(courseCode: string, group: string): MeetingRecord | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM meetings WHERE course_code = ? AND group_name = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1')
-      .get(courseCode, group) as MeetingRow | undefined;
-    return row && toRecord(row);
+    return this.openCache.get(`${courseCode}\n${group}`, () => {
+      const row = this.db
+        .prepare('SELECT * FROM meetings WHERE course_code = ? AND group_name = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1')
+        .get(courseCode, group) as MeetingRow | undefined;
+      return row && toRecord(row);
+    });
   }
 
   allOpen(): MeetingRecord[] {
