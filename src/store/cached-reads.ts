@@ -29,7 +29,7 @@ export class Freshness {
   private generation = 0;
   private dataVersion: unknown;
   private checked = false;
-  /** `processWrites` when data_version was last asked. */
+  /** `processWrites` when data_version was last asked, plus this connection's writes since. */
   private writesSeen = 0;
   private readonly version: Database.Statement;
   private readonly reset = (): void => void (this.checked = false);
@@ -67,6 +67,7 @@ export class Freshness {
   wrote(sql: string): void {
     if (READ.test(sql)) return;
     processWrites++;
+    this.writesSeen++; // this connection's own writes do not make its data_version stale
     const table = WRITE.exec(sql)?.[1]?.toLowerCase();
     if (table === undefined || this.affects(table)) this.generation++;
   }
