@@ -13,19 +13,53 @@ export function defaultStoragePath(config: Config): string {
  * The SDK's file store for the sync token. Frozen on stop: the long poll still in flight when
  * the bot stops returns later, and its events are ignored, so its token must not be saved (the
  * next start would skip those events).
+ *
+ * The SDK saves each token before it hands the sync's events out, and the file store rewrites
+ * its whole JSON file synchronously each time (issue 14: every sync). Here the newest token is
+ * written at most once per `flushMs` (and at once on stop). A crash in between restarts from an
+ * older token: the homeserver delivers those events again, and still none runs twice, because
+ * every event acted on has its id in SeenEvents, written before its command runs (and events
+ * from before the start are ignored anyway).
  */
 export class SyncTokenStore extends SimpleFsStorageProvider {
   private frozen = false;
+  /** A token not written yet (undefined: none). */
+  private pending: string | null | undefined;
+  private timer: NodeJS.Timeout | undefined;
   /** When a sync last answered (epoch ms; 0: never): /readyz's "is Matrix syncing". */
   lastSyncAt = 0;
 
+  constructor(
+    filename: string,
+    private readonly flushMs = 1000,
+  ) {
+    super(filename);
+  }
+
   freeze(frozen = true): void {
+    if (frozen) this.flush();
     this.frozen = frozen;
   }
 
   override setSyncToken(token: string | null): void {
     this.lastSyncAt = Date.now();
-    if (!this.frozen) super.setSyncToken(token);
+    if (this.frozen) return;
+    this.pending = token;
+    this.timer ??= setTimeout(() => this.flush(), this.flushMs).unref();
+  }
+
+  override getSyncToken(): string | null {
+    return this.pending !== undefined ? this.pending : (super.getSyncToken() as string | null);
+  }
+
+  /** Writes the newest token now. */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending === undefined) return;
+    const token = this.pending;
+    this.pending = undefined;
+    super.setSyncToken(token);
   }
 }
 

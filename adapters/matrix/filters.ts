@@ -36,36 +36,56 @@ export function effectiveContent(content: Record<string, unknown>): Record<strin
   return isEdit(content) && typeof nc === 'object' && nc !== null ? (nc as Record<string, unknown>) : content;
 }
 
-const SEEN_NAMESPACE = 'matrix-seen';
-const SEEN_KEY = 'recent';
+const LEGACY_NAMESPACE = 'matrix-seen';
+const LEGACY_KEY = 'recent';
+const SEEN_NAMESPACE = 'matrix-seen-ring';
 
 /**
  * The ids of the last events the bot acted on, bounded, persisted in app.state so that a
  * duplicate delivery (a sync retry, a restart from an older token) does not run a command twice.
+ * Each id is written, before the command runs, to one of `max` slots in turn (`<seq> <id>` in
+ * slot seq % max), so remembering one costs one small row (issue 14: the whole list of 500 was
+ * rewritten per event). The slots hold exactly the last `max` ids, as the list did.
  */
 export class SeenEvents {
-  private readonly ids: string[];
-  private readonly set: Set<string>;
+  private readonly set = new Set<string>();
+  /** Ids by sequence number, oldest first. */
+  private readonly ids: string[] = [];
+  private next = 0;
 
   constructor(
     private readonly state: KeyValueStore,
     private readonly max = 500,
   ) {
-    this.ids = loadIds(state.get(SEEN_NAMESPACE, SEEN_KEY));
-    this.set = new Set(this.ids);
+    const slots: { seq: number; id: string }[] = [];
+    for (let i = 0; i < max; i++) {
+      const m = /^(\d+) (.+)$/s.exec(state.get(SEEN_NAMESPACE, String(i)) ?? '');
+      if (m) slots.push({ seq: Number(m[1]), id: m[2]! });
+    }
+    slots.sort((a, b) => a.seq - b.seq);
+    this.next = slots.length ? slots[slots.length - 1]!.seq + 1 : 0;
+    for (const s of slots) this.remember(s.id);
+    // The list an older release kept: its ids move to the slots once.
+    const legacy = state.get(LEGACY_NAMESPACE, LEGACY_KEY);
+    if (legacy !== undefined) {
+      for (const id of loadIds(legacy)) this.firstTime(id);
+      state.delete(LEGACY_NAMESPACE, LEGACY_KEY);
+    }
   }
 
   /** True the first time an id is offered, false for every later delivery. */
   firstTime(eventId: string): boolean {
     if (this.set.has(eventId)) return false;
+    const seq = this.next++;
+    this.state.set(SEEN_NAMESPACE, String(seq % this.max), `${seq} ${eventId}`);
+    this.remember(eventId);
+    return true;
+  }
+
+  private remember(eventId: string): void {
     this.ids.push(eventId);
     this.set.add(eventId);
-    while (this.ids.length > this.max) {
-      const old = this.ids.shift();
-      if (old !== undefined) this.set.delete(old);
-    }
-    this.state.set(SEEN_NAMESPACE, SEEN_KEY, JSON.stringify(this.ids));
-    return true;
+    while (this.ids.length > this.max) this.set.delete(this.ids.shift()!);
   }
 }
 

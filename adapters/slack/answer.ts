@@ -1,10 +1,10 @@
 // Answering a slash command or a button click: replies for the user go back through the
 // response_url (ephemeral), replies for the room are posted to the channel.
-import type { RespondFn } from '@slack/bolt';
 import type { Invocation, Reply } from '../../src/core/types.ts';
 import type { Language } from '../../src/core/model.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Delivery } from './delivery.ts';
+import type { Respond } from './respond-url.ts';
 import { slackMessages } from './messages.ts';
 import { escapeMrkdwn, renderReply } from './render.ts';
 import { errorRef, isNotInChannel, slackErrorCode } from './slack-errors.ts';
@@ -12,7 +12,7 @@ import { errorRef, isNotInChannel, slackErrorCode } from './slack-errors.ts';
 export interface AnswerContext {
   channel: string;
   userId: string;
-  respond: RespondFn;
+  respond: Respond;
   delivery: Delivery;
   log: Logger;
   /** The user's language, for the adapter's own words (known once the user is looked up). */
@@ -83,7 +83,7 @@ export async function reportFailure(ctx: Pick<AnswerContext, 'respond' | 'log' |
 export async function handleWithNotice(
   handle: (inv: Invocation) => Promise<Reply[]>,
   inv: Invocation,
-  respond: RespondFn,
+  respond: Respond,
   noticeMs: number,
   language?: Language,
 ): Promise<Reply[]> {

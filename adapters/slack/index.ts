@@ -61,7 +61,15 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
     bolt = new BoltApp({ ...common, socketMode: true, appToken });
   } else {
     if (!config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is not set (needed in HTTP mode)');
-    receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: [SLACK_EVENTS_PATH], logger, bodyLimit: MAX_BODY_BYTES });
+    // Requests reach Bolt only through receive() below, after our guard checked the signature, the
+    // timestamp (both ways) and replays; Bolt's own check would compute the same HMAC again (issue 14).
+    receiver = new HTTPReceiver({
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      endpoints: [SLACK_EVENTS_PATH],
+      logger,
+      bodyLimit: MAX_BODY_BYTES,
+      signatureVerification: false,
+    });
     bolt = new BoltApp({ ...common, receiver });
   }
   try {
@@ -140,7 +148,10 @@ async function receive(receiver: HTTPReceiver, guard: RequestGuard, log: Logger,
     log.warn(body.why === 'too-large' ? 'slack: request body too large' : 'slack: request aborted mid-body');
     return body.why === 'too-large' ? refuseTooLarge(res) : void res.destroy();
   }
-  const sslCheck = req.headers['content-type'] === 'application/x-www-form-urlencoded' && new URLSearchParams(body.body.toString('utf8')).get('ssl_check') === '1';
+  const sslCheck =
+    req.headers['content-type'] === 'application/x-www-form-urlencoded' &&
+    body.body.includes('ssl_check=') && // parsed only when it may be one: a command's body is not parsed twice
+    new URLSearchParams(body.body.toString('utf8')).get('ssl_check') === '1';
   const verdict = sslCheck ? 'pass' : guard.check(req.headers, body.body);
   if (verdict === 'stale' || verdict === 'bad-signature') {
     log.warn(`slack: request refused (${verdict})`);
@@ -151,7 +162,7 @@ async function receive(receiver: HTTPReceiver, guard: RequestGuard, log: Logger,
     log.warn('slack: replayed request ignored');
     return void res.writeHead(200).end();
   }
-  // Bolt's own request handling: signature and timestamp checks again, parsing, ack -> HTTP response.
+  // Bolt's own request handling: parsing, ack -> HTTP response.
   Object.assign(req, { rawBody: body.body });
   receiver.requestListener(req, res);
 }

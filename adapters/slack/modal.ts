@@ -1,6 +1,7 @@
 // `/conference config` with no arguments: a modal for the BBB server URL and shared secret,
 // so that a secret is never typed into a channel.
-import type { RespondFn, SlashCommand, types, webApi } from '@slack/bolt';
+import type { SlashCommand, types, webApi } from '@slack/bolt';
+import type { Respond } from './respond-url.ts';
 import { reportFailure } from './answer.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 import type { Language } from '../../src/core/model.ts';
@@ -65,7 +66,7 @@ export function checkingView(language: Language | undefined): types.ModalView {
 export async function openConfigModal(args: {
   command: SlashCommand;
   client: webApi.WebClient;
-  respond: RespondFn;
+  respond: Respond;
   deps: ListenerDeps;
 }): Promise<void> {
   const { command, client, respond, deps } = args;

@@ -70,7 +70,7 @@ export class ConferenceService {
     this.links = new JoinLinks({ store: o.store, conference: this, publicUrl: minutes > 0 ? o.publicUrl : undefined, ttlMs: minutes * 60_000, ...(o.now ? { now: o.now } : {}) });
     this.guests = new GuestInvitations({ store: o.store, conference: this, publicUrl: o.publicUrl, ...(o.now ? { now: o.now } : {}) });
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    this.stateCache = new ReadCache({ ttlMs: o.stateTtlMs ?? 2000, ...(o.now ? { now: o.now } : {}) });
+    this.stateCache = new ReadCache({ ttlMs: o.stateTtlMs ?? 2000, graceMs: 1000, ...(o.now ? { now: o.now } : {}) });
     this.recordingsCache = new ReadCache({ ttlMs: o.recordingsTtlMs ?? 5000, ...(o.now ? { now: o.now } : {}) });
   }
 

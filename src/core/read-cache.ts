@@ -6,6 +6,8 @@ interface Entry<V> {
   at: number;
   value: Promise<V>;
   pending: boolean;
+  /** The call replacing this answer after it expired (graceMs). */
+  refresh?: Promise<V> | undefined;
 }
 
 export interface ReadCacheOptions {
@@ -13,6 +15,12 @@ export interface ReadCacheOptions {
   now?: () => number;
   /** Keys kept at most; beyond it expired entries go first, then the oldest. Default 1000. */
   maxEntries?: number;
+  /**
+   * For this long after an answer expired, callers still get it while the first of them runs
+   * the one call that replaces it (default 0: they wait for that call). The number of calls is
+   * the same; callers in a burst do not queue behind the call (issue 14: the slowest joins).
+   */
+  graceMs?: number;
 }
 
 export class ReadCache<V> {
@@ -28,6 +36,12 @@ export class ReadCache<V> {
     const now = this.now();
     const hit = this.entries.get(key);
     if (hit && now - hit.at < this.o.ttlMs && (!options.fresh || hit.pending)) return hit.value;
+    const inGrace = hit !== undefined && now - hit.at < this.o.ttlMs + (this.o.graceMs ?? 0);
+    if (hit?.refresh) return options.fresh || !inGrace ? hit.refresh : hit.value;
+    if (hit && inGrace && !options.fresh && !hit.pending) {
+      this.refresh(key, hit, now, load);
+      return hit.value;
+    }
     const entry: Entry<V> = { at: now, value: load(), pending: true };
     this.entries.delete(key); // re-inserted last: the map's order is the age order
     this.entries.set(key, entry);
@@ -37,6 +51,20 @@ export class ReadCache<V> {
       () => this.entries.get(key) === entry && this.entries.delete(key),
     );
     return entry.value;
+  }
+
+  /** Runs the call that replaces an expired answer; its answer counts from when it started. */
+  private refresh(key: string, hit: Entry<V>, now: number, load: () => Promise<V>): void {
+    const value = load();
+    hit.refresh = value;
+    value.then(
+      () => {
+        if (this.entries.get(key) !== hit) return; // deleted meanwhile (the bot's own change): not put back
+        this.entries.delete(key);
+        this.entries.set(key, { at: now, value, pending: false });
+      },
+      () => void (hit.refresh = undefined), // not cached: the next caller tries again
+    );
   }
 
   delete(key: string): void {

@@ -1,14 +1,24 @@
 // Classroom settings per course (`config set lock-cameras on`) and client preferences per user
 // (`prefs listen-only on`), as the text core/classroom.ts parsed them.
 import type { Db } from './db.ts';
+import { CachedReads, freshnessOf } from './cached-reads.ts';
 import type { Platform } from '../core/types.ts';
 
 export class ClassroomStore {
-  constructor(private readonly db: Db) {}
+  /** Every join link reads its course's settings (cached-reads.ts); each caller gets its own Map. */
+  private readonly courses: CachedReads<[string, string][]>;
+
+  constructor(private readonly db: Db) {
+    this.courses = new CachedReads(freshnessOf(db));
+  }
 
   course(courseCode: string): Map<string, string> {
-    const rows = this.db.prepare('SELECT name, value FROM course_classroom WHERE course_code = ?').all(courseCode) as { name: string; value: string }[];
-    return new Map(rows.map((r) => [r.name, r.value]));
+    const rows = this.courses.get(courseCode, () =>
+      (this.db.prepare('SELECT name, value FROM course_classroom WHERE course_code = ?').all(courseCode) as { name: string; value: string }[]).map(
+        (r): [string, string] => [r.name, r.value],
+      ),
+    );
+    return new Map(rows);
   }
 
   /** null removes the setting (back to the server's default). */

@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { CachedReads, freshnessOf } from './cached-reads.ts';
 import type { Course, JoinPolicy, Language } from '../core/model.ts';
 
 interface CourseRow {
@@ -38,11 +39,18 @@ const COLUMNS: Record<keyof CourseOptions, string> = {
 };
 
 export class CourseStore {
-  constructor(private readonly db: Db) {}
+  /** Every command in a linked room reads its course (cached-reads.ts). */
+  private readonly cache: CachedReads<Course | undefined>;
+
+  constructor(private readonly db: Db) {
+    this.cache = new CachedReads(freshnessOf(db));
+  }
 
   get(code: string): Course | undefined {
-    const row = this.db.prepare('SELECT * FROM courses WHERE code = ?').get(code) as CourseRow | undefined;
-    return row && toCourse(row);
+    return this.cache.get(code, () => {
+      const row = this.db.prepare('SELECT * FROM courses WHERE code = ?').get(code) as CourseRow | undefined;
+      return row && toCourse(row);
+    });
   }
 
   list(): Course[] {

@@ -10,6 +10,7 @@ import { migrations as allMigrations, type Migration, type MigrationContext } fr
 import type { SecretBox } from './secret-box.ts';
 import { ensurePrivateDir, ensurePrivateFile, tightenFile } from './private-files.ts';
 import { backupBeforeMigration } from './backup.ts';
+import { watchStatement, watchWrites } from './cached-reads.ts';
 
 export type Db = Database.Database;
 export type StoreLog = Pick<Logger, 'info' | 'warn'>;
@@ -65,10 +66,11 @@ const MAX_CACHED_STATEMENTS = 500;
 export function reusePreparedStatements(db: Db): Db {
   const compile = db.prepare.bind(db);
   const cache = new Map<string, ReturnType<Db['prepare']>>();
+  const fresh = watchWrites(db, compile); // the stores' cached reads learn of every write (cached-reads.ts)
   db.prepare = ((sql: string) => {
     let stmt = cache.get(sql);
     if (!stmt) {
-      stmt = compile(sql);
+      stmt = watchStatement(fresh, sql, compile(sql));
       if (cache.size < MAX_CACHED_STATEMENTS) cache.set(sql, stmt);
     }
     return stmt;

@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { CachedReads, freshnessOf } from './cached-reads.ts';
 import type { MeetingRecord } from '../core/model.ts';
 import { courseOf, parseScopeKey, scopeKey, type MeetingScope } from '../core/scope.ts';
 import type { Platform } from '../core/types.ts';
@@ -38,14 +39,22 @@ const toRecord = (r: MeetingRow): MeetingRecord => ({
 export type NewMeeting = Omit<MeetingRecord, 'id' | 'endedAt' | 'endReason'>;
 
 export class MeetingStore {
-  constructor(private readonly db: Db) {}
+  /** Every join asks for the open meeting (cached-reads.ts). */
+  private readonly openCache: CachedReads<MeetingRecord | undefined>;
+
+  constructor(private readonly db: Db) {
+    this.openCache = new CachedReads(freshnessOf(db));
+  }
 
   /** The meeting of this scope that the bot believes is open, if any. */
   open(scope: MeetingScope): MeetingRecord | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM meetings WHERE scope_key = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1')
-      .get(scopeKey(scope)) as MeetingRow | undefined;
-    return row && toRecord(row);
+    const key = scopeKey(scope);
+    return this.openCache.get(key, () => {
+      const row = this.db
+        .prepare('SELECT * FROM meetings WHERE scope_key = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1')
+        .get(key) as MeetingRow | undefined;
+      return row && toRecord(row);
+    });
   }
 
   allOpen(): MeetingRecord[] {

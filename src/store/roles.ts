@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { CachedReads, freshnessOf } from './cached-reads.ts';
 import type { CourseMember, CourseRole } from '../core/model.ts';
 import type { Platform } from '../core/types.ts';
 
@@ -10,13 +11,22 @@ interface MemberRow {
 }
 
 export class RoleStore {
-  constructor(private readonly db: Db) {}
+  /** Every command resolves the caller's role (cached-reads.ts). */
+  private readonly roles: CachedReads<CourseRole | undefined>;
+  private readonly adminFlags: CachedReads<boolean>;
+
+  constructor(private readonly db: Db) {
+    this.roles = new CachedReads(freshnessOf(db));
+    this.adminFlags = new CachedReads(freshnessOf(db));
+  }
 
   courseRole(courseCode: string, platform: Platform, userId: string): CourseRole | undefined {
-    const row = this.db
-      .prepare('SELECT role FROM course_roles WHERE course_code = ? AND platform = ? AND user_id = ?')
-      .get(courseCode, platform, userId) as { role: CourseRole } | undefined;
-    return row?.role;
+    return this.roles.get(`${courseCode}\n${platform}\n${userId}`, () => {
+      const row = this.db
+        .prepare('SELECT role FROM course_roles WHERE course_code = ? AND platform = ? AND user_id = ?')
+        .get(courseCode, platform, userId) as { role: CourseRole } | undefined;
+      return row?.role;
+    });
   }
 
   /** Whether the user teaches or coaches any course (may start the global conference, personal rooms). */
@@ -54,7 +64,7 @@ export class RoleStore {
   }
 
   isAdmin(platform: Platform, userId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM admins WHERE platform = ? AND user_id = ?').get(platform, userId) !== undefined;
+    return this.adminFlags.get(`${platform}\n${userId}`, () => this.db.prepare('SELECT 1 FROM admins WHERE platform = ? AND user_id = ?').get(platform, userId) !== undefined);
   }
 
   addAdmin(platform: Platform, userId: string, addedBy: string): boolean {

@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { CachedReads, freshnessOf } from './cached-reads.ts';
 import type { RoomLink } from '../core/model.ts';
 import type { Platform } from '../core/types.ts';
 
@@ -17,13 +18,20 @@ const toLink = (r: LinkRow): RoomLink => ({
 });
 
 export class RoomStore {
-  constructor(private readonly db: Db) {}
+  /** Every command reads its room's link (cached-reads.ts: dropped on any write that may change it). */
+  private readonly cache: CachedReads<RoomLink | undefined>;
+
+  constructor(private readonly db: Db) {
+    this.cache = new CachedReads(freshnessOf(db));
+  }
 
   get(platform: Platform, roomId: string): RoomLink | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM room_links WHERE platform = ? AND room_id = ?')
-      .get(platform, roomId) as LinkRow | undefined;
-    return row && toLink(row);
+    return this.cache.get(`${platform}\n${roomId}`, () => {
+      const row = this.db
+        .prepare('SELECT * FROM room_links WHERE platform = ? AND room_id = ?')
+        .get(platform, roomId) as LinkRow | undefined;
+      return row && toLink(row);
+    });
   }
 
   /** Rooms linked to a course (optionally one group), e.g. to announce there. */

@@ -1,6 +1,7 @@
 // Per user: the language they chose (`language es`), and the locale their platform reported
 // last (Slack users.info), so that messages sent later (notify-me) use it too.
 import type { Db } from './db.ts';
+import { CachedReads, freshnessOf } from './cached-reads.ts';
 import type { Platform } from '../core/types.ts';
 
 export interface UserLanguage {
@@ -13,14 +14,19 @@ export interface UserLanguage {
 export class UserLanguageStore {
   /** Prepared once: every command reads it (a 9:00 burst of `join` does a thousand). */
   private readonly select;
+  /** Read two or three times per command (seeLocale, the language of the answer): cached-reads.ts. */
+  private readonly cache: CachedReads<UserLanguage>;
 
   constructor(private readonly db: Db) {
     this.select = db.prepare('SELECT chosen, locale FROM user_languages WHERE platform = ? AND user_id = ?');
+    this.cache = new CachedReads(freshnessOf(db));
   }
 
   get(platform: Platform, userId: string): UserLanguage {
-    const row = this.select.get(platform, userId) as UserLanguage | undefined;
-    return row ?? { chosen: null, locale: null };
+    return this.cache.get(`${platform}\n${userId}`, () => {
+      const row = this.select.get(platform, userId) as UserLanguage | undefined;
+      return row ?? { chosen: null, locale: null };
+    });
   }
 
   choose(platform: Platform, userId: string, chosen: string | null): void {

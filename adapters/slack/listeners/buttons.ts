@@ -2,6 +2,7 @@
 import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
 import { answerAll, reportFailure, type AnswerContext } from '../answer.ts';
 import { ACTION_JOIN, ACTION_LINK_PREFIX, ACTION_NOTIFY } from '../render.ts';
+import { respondTo } from '../respond-url.ts';
 import { slackRoom } from '../text.ts';
 import type { ListenerDeps } from './deps.ts';
 
@@ -19,8 +20,9 @@ function commandOf(text: string, value: string | undefined): string {
 
 export function registerButtons(bolt: BoltApp, deps: ListenerDeps): void {
   for (const [actionId, text] of BUTTONS) {
-    bolt.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: actionId }, async ({ ack, body, respond }) => {
+    bolt.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: actionId }, async ({ ack, body, respond: boltRespond }) => {
       await ack();
+      const respond = respondTo(body.response_url, boltRespond);
       const channel = body.channel?.id ?? body.container['channel_id'];
       if (typeof channel !== 'string') {
         deps.log.warn('slack: button click without a channel', { action: actionId });

@@ -2,14 +2,16 @@
 import type { App as BoltApp } from '@slack/bolt';
 import { answerAll, handleWithNotice, reportFailure, type AnswerContext } from '../answer.ts';
 import { openConfigModal } from '../modal.ts';
+import { respondTo } from '../respond-url.ts';
 import { normaliseCommandText, slackRoom } from '../text.ts';
 import type { ListenerDeps } from './deps.ts';
 
 export const COMMAND = '/conference';
 
 export function registerCommand(bolt: BoltApp, deps: ListenerDeps): void {
-  bolt.command(COMMAND, async ({ command, ack, respond, client }) => {
+  bolt.command(COMMAND, async ({ command, ack, respond: boltRespond, client }) => {
     await ack();
+    const respond = respondTo(command.response_url, boltRespond);
     const text = normaliseCommandText(command.text ?? '');
     const ctx: AnswerContext = {
       channel: command.channel_id, userId: command.user_id, respond, delivery: deps.delivery, log: deps.log,
