@@ -1,7 +1,7 @@
 // Requests reach Bolt's own receiver exactly as Slack sends them; Bolt's signature check guards the app.
 import { afterEach, describe, expect, it } from 'vitest';
 import { STUDENT } from '../fakes/slack-fake-app.ts';
-import { formEncode, postToBot, signSlackRequest, slashCommandBody } from '../fakes/slack-requests.ts';
+import { blockActionPayload, formEncode, interactionBody, postToBot, signSlackRequest, slashCommandBody } from '../fakes/slack-requests.ts';
 import { fixture } from '../fakes/slack-web-api.ts';
 import { CHANNEL, type Harness, SIGNING_SECRET, startHarness } from './harness.ts';
 
@@ -71,6 +71,24 @@ describe('Slack request signing', () => {
       h = await startHarness();
       const res = await postToBot(h.endpoint, 'ssl_check=1&token=gIkuvaNzQIHg97ATvDxqgjtO', { signingSecret: SIGNING_SECRET, signature: 'v0=none' });
       expect(res.status).toBe(200);
+      expect(h.app.invocations).toHaveLength(0);
+    });
+
+    it('an unsigned ssl_check never carries anything else in: a smuggled button payload or command is not run', async () => {
+      h = await startHarness();
+      const click = blockActionPayload({
+        user_id: STUDENT.id, user_name: STUDENT.name, channel_id: CHANNEL.id, channel_name: CHANNEL.name,
+        action_id: 'conference_join', value: 'join', response_url: h.api.newResponseUrl(),
+      });
+      const smuggled = [
+        `ssl_check=1&${interactionBody(click)}`, // Bolt would parse the payload and ignore ssl_check
+        `ssl_check=1&${body()}`,
+      ];
+      for (const raw of smuggled) {
+        const res = await postToBot(h.endpoint, raw, { signingSecret: SIGNING_SECRET, signature: 'v0=none' });
+        expect(res.status).toBe(200);
+      }
+      await new Promise((r) => setTimeout(r, 300));
       expect(h.app.invocations).toHaveLength(0);
     });
 
