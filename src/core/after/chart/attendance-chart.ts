@@ -7,7 +7,7 @@ import type { AttendanceRow } from '../attendance.ts';
 import type { ExactRow } from '../exact-report.ts';
 import { formatWhen } from '../time.ts';
 import { chartData } from './data.ts';
-import { toPng, toSvg, type Png } from './render.ts';
+import type { Png } from './render.ts';
 import { chartSpec, type ChartLabels } from './spec.ts';
 
 export interface ChartRequest {
@@ -46,6 +46,8 @@ export async function attendanceChart(r: ChartRequest): Promise<Chart> {
     neverCame: data.neverCameTotal > 0 ? t.chart.neverCame(data.neverCameTotal) : '',
     notes,
   };
+  // Vega, Vega-Lite and resvg (about 50 MB once loaded) are loaded on the first chart, not at start-up.
+  const { toPng, toSvg } = await import('./render.ts');
   const svg = await toSvg(chartSpec(data, labels, timeZone));
   return { svg, timeZone, ...(await toPng(svg)) };
 }
