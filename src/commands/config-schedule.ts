@@ -12,16 +12,18 @@ import type { Reply } from '../core/types.ts';
 interface Whose {
   scope: MeetingScope;
   label: string;
+  /** The words before `schedule` that list this timetable: `/conference`, `/conference global`. */
+  lister: string;
 }
 
 /** Admins run `config` anywhere; a course's timetable needs a linked room. */
 function roomTimetable(ctx: CommandContext): Whose | Reply {
   if (!ctx.course || !ctx.link) return refusal(ctx.t.roomNotLinkedAdmin(ctx.prefix));
   const { course, group, label } = roomCourse(ctx);
-  return { scope: courseScope(course.code, group), label };
+  return { scope: courseScope(course.code, group), label, lister: ctx.prefix };
 }
 
-const globalTimetable = (ctx: CommandContext): Whose => ({ scope: GLOBAL, label: ctx.t.rooms.globalLabel });
+const globalTimetable = (ctx: CommandContext): Whose => ({ scope: GLOBAL, label: ctx.t.rooms.globalLabel, lister: `${ctx.prefix} global` });
 
 function add(ctx: CommandContext, w: Whose, args: Parsed): Reply[] {
   const parsed = parseSlot(args.words);
@@ -33,7 +35,7 @@ function add(ctx: CommandContext, w: Whose, args: Parsed): Reply[] {
 function remove(ctx: CommandContext, w: Whose, args: Parsed): Reply[] {
   const [id, ...extra] = args.words;
   if (!id || extra.length > 0 || !/^\d{1,9}$/.test(id)) return [refusal(ctx.t.schedule.badId(ctx.prefix))];
-  if (!ctx.store.schedules.remove(w.scope, Number(id))) return [refusal(ctx.t.schedule.notFound(w.label, id, ctx.prefix))];
+  if (!ctx.store.schedules.remove(w.scope, Number(id))) return [refusal(ctx.t.schedule.notFound(w.label, id, w.lister))];
   return [toUser(ctx.t.schedule.removed(w.label, Number(id)))];
 }
 

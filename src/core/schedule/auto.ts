@@ -28,7 +28,7 @@ export async function autoStart(d: SchedulerDeps, s: ScheduleSubject, o: Occurre
   const { meeting, created, session } = await scheduledMeeting(d.conference, s.scope).start(by, o.slot.minutes + AUTO_END_GRACE_MINUTES);
   if (!created) return false;
   const announcement = await postAutoStarted(d, s, o, zone);
-  for (const m of s.moderators()) {
+  for (const m of s.moderators(roomContext(d, first).envAdmins)) {
     const room = s.rooms.find((r) => r.platform === m.platform);
     const messenger = d.messengers().get(m.platform);
     if (!room || !messenger) continue; // a moderator on a platform where the scope has no room

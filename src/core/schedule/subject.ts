@@ -27,8 +27,8 @@ export interface ScheduleSubject {
   notifyOffer(t: Messages, prefix: string, buttons: boolean): string;
   /** "Taught by …" (course teachers known on this platform); '' for none. */
   teachers(platform: Platform): string;
-  /** Who gets their moderator link privately when the meeting starts by itself. */
-  moderators(): Moderator[];
+  /** Who gets their moderator link privately when the meeting starts by itself (`envAdmins`: BOT_ADMINS, `platform:id`). */
+  moderators(envAdmins: ReadonlySet<string>): Moderator[];
 }
 
 /** The Join button (the room's own `join`, or the subject's words such as `global join`). */
@@ -64,14 +64,23 @@ export function scheduleSubject(store: Store, scope: MeetingScope): ScheduleSubj
     howToJoin: (t, prefix, buttons) => t.rooms.howToJoin(`${prefix} global join`, buttons),
     notifyOffer: (t, prefix, buttons) => t.rooms.notifyOffer(`${prefix} global notify`, buttons),
     teachers: () => '',
-    moderators: () => globalModerators(store),
+    moderators: (envAdmins) => globalModerators(store, envAdmins),
   };
 }
 
-/** Those who may start the global conference: admins, and every teacher and coach when so chosen. */
-function globalModerators(store: Store): Moderator[] {
+/**
+ * Those who may start the global conference: the admins (BOT_ADMINS and `config admin add`; a
+ * workspace's own admins cannot be listed), and every teacher and coach when so chosen.
+ */
+function globalModerators(store: Store, envAdmins: ReadonlySet<string>): Moderator[] {
   const out = new Map<string, Moderator>();
-  for (const platform of PLATFORMS) for (const userId of store.roles.admins(platform)) out.set(`${platform}|${userId}`, { platform, userId, displayName: userId });
+  const admin = (platform: Platform, userId: string) => out.set(`${platform}|${userId}`, { platform, userId, displayName: userId });
+  for (const entry of envAdmins) {
+    const colon = entry.indexOf(':');
+    const platform = entry.slice(0, colon) as Platform;
+    if (PLATFORMS.includes(platform)) admin(platform, entry.slice(colon + 1));
+  }
+  for (const platform of PLATFORMS) for (const userId of store.roles.admins(platform)) admin(platform, userId);
   if (globalStarters(store) === 'teachers') {
     for (const course of store.courses.list()) {
       for (const m of store.roles.members(course.code)) out.set(`${m.platform}|${m.userId}`, out.get(`${m.platform}|${m.userId}`) ?? { platform: m.platform, userId: m.userId, displayName: m.displayName ?? m.userId });
