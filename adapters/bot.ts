@@ -17,6 +17,7 @@ import type { CommandEvents } from '../src/commands/context.ts';
 import { createMetrics, type Metrics } from '../src/metrics.ts';
 import { Scheduler } from '../src/core/schedule/scheduler.ts';
 import { reminderStarted } from '../src/core/schedule/reminder-update.ts';
+import { scheduleSubject } from '../src/core/schedule/subject.ts';
 
 export interface Bot {
   app: CoreApp;
@@ -83,8 +84,8 @@ export function createBot(
     // A class started (`start` or the schedule): notify-me, and the rooms' reminders get the Join button (after the reply).
     meetingStarted: async (ctx, scope, announcement) => {
       await after.events.meetingStarted(ctx, scope, announcement);
-      const course = scope.kind === 'course' ? store.courses.get(scope.courseCode) : undefined;
-      if (course && scope.kind === 'course') after.background.run('schedule-reminder', () => reminderStarted(afterDeps, course, scope.group, Date.now()));
+      const subject = scheduleSubject(store, scope); // a course's or the global conference's rooms
+      if (subject) after.background.run('schedule-reminder', () => reminderStarted(afterDeps, subject, Date.now()));
     },
   };
   const app = createApp({

@@ -3,6 +3,7 @@
 import { Store } from '../src/store/index.ts';
 import { Scheduler, type SchedulerDeps } from '../src/core/schedule/scheduler.ts';
 import { memoryLogger } from '../src/log.ts';
+import { courseScope } from '../src/core/scope.ts';
 
 const SLOTS = 200;
 const store = Store.open(':memory:');
@@ -10,8 +11,8 @@ const zones = ['Europe/Madrid', 'America/New_York', 'UTC', 'Asia/Kolkata'];
 for (let i = 0; i < SLOTS; i++) {
   const code = `C${i}`;
   store.courses.ensure(code, code);
-  store.schedules.setSettings(code, { timeZone: zones[i % zones.length]!, autoStart: true, autoEnd: true });
-  store.schedules.add(code, '', { days: [1, 3], date: null, time: `${String(8 + (i % 10)).padStart(2, '0')}:00`, minutes: 90 }, 0);
+  store.schedules.setSettings(courseScope(code), { timeZone: zones[i % zones.length]!, autoStart: true, autoEnd: true });
+  store.schedules.add(courseScope(code), { days: [1, 3], date: null, time: `${String(8 + (i % 10)).padStart(2, '0')}:00`, minutes: 90 }, 0);
 }
 // Nothing is due, so only the store, the log and the zone are used.
 const scheduler = new Scheduler({ store, log: memoryLogger(), timeZone: 'UTC', messengers: () => new Map() } as unknown as SchedulerDeps);

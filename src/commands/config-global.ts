@@ -1,9 +1,11 @@
 // `config global on|off`, `config global starters admins|teachers`, `config global announce here|off`,
-// `config global set <option> <value>` (the options of `config set`, but language).
+// `config global set <option> <value>` (the options of `config set`, but language; the schedule
+// options set the global timetable's settings). `config global schedule …`: config-schedule.ts.
 import type { Command, CommandContext } from './context.ts';
 import { refusal, toUser } from './context.ts';
 import { OPTIONS } from './config-set.ts';
 import { CLASSROOM_OPTION_NAMES } from './config-classroom.ts';
+import { isScheduleOption, SCHEDULE_OPTION_NAMES, setScheduleOption } from './config-schedule-set.ts';
 import { classroomOption, parseClassroomValue } from '../core/classroom.ts';
 import { GLOBAL, scopeKey } from '../core/scope.ts';
 import { GLOBAL_STARTERS, globalEnabled, globalStarters, personalRooms } from '../core/scope-policy.ts';
@@ -11,7 +13,7 @@ import type { Reply } from '../core/types.ts';
 import type { CourseOptions } from '../store/courses.ts';
 
 const KEY = scopeKey(GLOBAL);
-const SETTABLE = [...Object.keys(OPTIONS).filter((n) => n !== 'language'), ...CLASSROOM_OPTION_NAMES];
+const SETTABLE = [...Object.keys(OPTIONS).filter((n) => n !== 'language'), ...CLASSROOM_OPTION_NAMES, ...SCHEDULE_OPTION_NAMES];
 
 /** A parsed course option as the text the scope settings keep (null: back to the default). */
 function asText(parsed: CourseOptions): string | null {
@@ -23,6 +25,7 @@ function setOption(ctx: CommandContext, name: string | undefined, raw: string): 
   const usage = ctx.t.usage(ctx.prefix, 'config global', configGlobal.usage);
   if (!name || !raw) return [refusal(usage)];
   if (!SETTABLE.includes(name)) return [refusal(ctx.t.unknownOption(name, SETTABLE.join(', ')))];
+  if (isScheduleOption(name)) return setScheduleOption(ctx, GLOBAL, ctx.t.rooms.globalLabel, name, raw);
   const classroom = classroomOption(name);
   let value: string | null | undefined;
   if (classroom) value = parseClassroomValue(classroom, raw);

@@ -1,9 +1,9 @@
-// The schedule options of `config set`: timezone, reminder, auto-start, auto-end (kept in
-// schedule_settings, per course; they apply from the scheduler's next minute).
+// The schedule options of `config set` and `config global set`: timezone, reminder, auto-start,
+// auto-end (kept in schedule_settings, per course or scope; they apply from the scheduler's next minute).
 import { z } from 'zod';
 import type { CommandContext } from './context.ts';
 import { refusal, toUser } from './context.ts';
-import type { Course } from '../core/model.ts';
+import type { MeetingScope } from '../core/scope.ts';
 import type { Reply } from '../core/types.ts';
 import type { ScheduleSettings } from '../core/schedule/model.ts';
 import { isTimeZone } from '../core/schedule/occurrences.ts';
@@ -29,12 +29,13 @@ export function isScheduleOption(name: string): boolean {
   return name in OPTIONS;
 }
 
-export function setScheduleOption(ctx: CommandContext, course: Course, name: string, raw: string): Reply[] {
+/** Sets a schedule option of a scope (a course's apply to all its groups); `label` names it in the answer. */
+export function setScheduleOption(ctx: CommandContext, scope: MeetingScope, label: string, name: string, raw: string): Reply[] {
   const parsed = OPTIONS[name]!.safeParse(name === 'timezone' ? raw : raw.toLowerCase());
   if (!parsed.success) return [refusal(ctx.t.badOptionValue(name, ctx.t.schedule.expected[name] ?? ''))];
-  const saved = ctx.store.schedules.setSettings(course.code, parsed.data);
+  const saved = ctx.store.schedules.setSettings(scope, parsed.data);
   const shown = name === 'timezone' ? (saved.timeZone ?? ctx.t.defaultValue(ctx.timeZone)) : raw;
-  return [toUser(ctx.t.optionSet(name, shown, ctx.t.courseLabel(course.title, course.code, '')))];
+  return [toUser(ctx.t.optionSet(name, shown, label))];
 }
 
 /** `europe/madrid` is accepted; the zone is kept as the IANA database spells it. */
@@ -43,8 +44,8 @@ function canonicalZone(zone: string): string {
 }
 
 /** The schedule options as `config show` lists them. */
-export function scheduleLines(ctx: CommandContext, course: Course): string[] {
-  const s = ctx.store.schedules.settings(course.code);
+export function scheduleLines(ctx: CommandContext, scope: MeetingScope): string[] {
+  const s = ctx.store.schedules.settings(scope);
   return [
     `timezone: ${s.timeZone ?? ctx.t.defaultValue(ctx.timeZone)}`,
     `reminder: ${s.reminderMinutes > 0 ? `${s.reminderMinutes} ${ctx.t.showLabels.minutes}` : ctx.t.off}`,

@@ -6,6 +6,7 @@ import { refusal, toUser } from './context.ts';
 import { ServerCheckError } from '../core/errors.ts';
 import { classroomLines } from './config-classroom.ts';
 import { scheduleLines } from './config-schedule-set.ts';
+import { courseScope } from '../core/scope.ts';
 
 export const configServer: Command = {
   path: ['config', 'server'],
@@ -80,7 +81,7 @@ function showLines(ctx: CommandContext): string[] {
     `join-policy: ${c.joinPolicy}`,
     `language: ${c.language ?? t.defaultValue(ctx.defaults.language)}`,
     ...classroomLines(ctx, c),
-    ...scheduleLines(ctx, c),
+    ...scheduleLines(ctx, courseScope(c.code)),
   );
   return lines;
 }

@@ -9,6 +9,7 @@ import { classroomOption } from '../core/classroom.ts';
 import { CLASSROOM_OPTION_NAMES, setClassroomOption } from './config-classroom.ts';
 import { setPersonalRooms } from './config-personal.ts';
 import { isScheduleOption, SCHEDULE_OPTION_NAMES, setScheduleOption } from './config-schedule-set.ts';
+import { courseScope } from '../core/scope.ts';
 
 interface OptionSpec {
   schema: z.ZodType<CourseOptions>;
@@ -59,7 +60,7 @@ export const configSet: Command = {
     const raw = valueWords.join(' ');
     if (name === 'personal-rooms') return setPersonalRooms(ctx, raw); // installation-wide, any room
     if (!ctx.course || !ctx.link) return [refusal(ctx.t.roomNotLinkedAdmin(ctx.prefix))];
-    if (scheduled) return setScheduleOption(ctx, ctx.course, name, raw);
+    if (scheduled) return setScheduleOption(ctx, courseScope(ctx.course.code), ctx.t.courseLabel(ctx.course.title, ctx.course.code, ''), name, raw);
     if (!spec) return setClassroomOption(ctx, ctx.course, classroom!, raw);
     const parsed = spec.schema.safeParse(name === 'welcome' ? raw : raw.toLowerCase());
     if (!parsed.success) return [refusal(ctx.t.badOptionValue(name, ctx.t.optionExpected(AVAILABLE.join(', '))[name] ?? ''))];

@@ -14,12 +14,13 @@ import { recordingsDelete, recordingsList, recordingsPublish, recordingsUnpublis
 import { report } from './report.ts';
 import { language } from './language.ts';
 import { prefs } from './prefs.ts';
-import { globalCommands } from './global.ts';
+import { globalCommands, withNextGlobalClass } from './global.ts';
 import { roomCommands } from './room.ts';
 import { configGlobal } from './config-global.ts';
+import { globalEnabled } from '../core/scope-policy.ts';
 import { guest, guestList, guestRevoke } from './guest.ts';
 import { scheduleIcs, scheduleList, withNextClass } from './schedule.ts';
-import { configScheduleAdd, configScheduleClear, configScheduleRemove } from './config-schedule.ts';
+import { configGlobalSchedule, configScheduleAdd, configScheduleClear, configScheduleRemove } from './config-schedule.ts';
 import { isModerator } from '../core/roles.ts';
 import type { Reply } from '../core/types.ts';
 import { commandWord, tokenize } from '../core/tokens.ts';
@@ -48,7 +49,7 @@ export const commands: Command[] = [
   notify, scheduleList, scheduleIcs, language, prefs, guest, guestList, guestRevoke, recordingsList, recordingsPublish, recordingsUnpublish, recordingsDelete, report,
   ...globalCommands, ...roomCommands,
   configHelp, configServer, configShow, configLink, configUnlink, configTeacher, configAdmin, configSet, configGlobal, configCheckAdmin,
-  configScheduleAdd, configScheduleRemove, configScheduleClear,
+  configScheduleAdd, configScheduleRemove, configScheduleClear, ...configGlobalSchedule,
 ];
 
 /** The command selected by the leading words: the longest path that matches. */
@@ -103,7 +104,7 @@ export function refusalFor(ctx: CommandContext, c: Command): Reply {
 
 function line(ctx: CommandContext, c: Command): string {
   const key = c.path.join(' ');
-  return `${ctx.prefix} ${c.usage}: ${ctx.t.summaries[key] ?? ctx.t.rooms.summaries[key] ?? ''}`;
+  return `${ctx.prefix} ${c.usage}: ${ctx.t.summaries[key] ?? ctx.t.rooms.summaries[key] ?? ctx.t.globalSchedule.summaries[key] ?? ''}`;
 }
 
 export function helpText(ctx: CommandContext): string {
@@ -114,5 +115,6 @@ export function helpText(ctx: CommandContext): string {
   }
   if (!ctx.link) lines.push(ctx.role === 'admin' ? ctx.t.roomNotLinkedAdmin(ctx.prefix) : ctx.t.roomNotLinked);
   else lines.push(ctx.t.roleLine(ctx.t.roleNames[ctx.role] ?? ctx.role, ctx.course ? ctx.t.courseLabel(ctx.course.title, ctx.course.code, ctx.link.group) : undefined));
-  return withNextClass(ctx, lines.join('\n'));
+  const text = withNextClass(ctx, lines.join('\n'));
+  return globalEnabled(ctx.store) ? withNextGlobalClass(ctx, text) : text; // anyone may join it then
 }

@@ -322,6 +322,18 @@ export function buildMessages(c: Formatter) {
         'auto-end': f('schedule.expected.autoEnd'),
       } as Record<string, string>,
     },
+    // globalSchedule (issue 16): the global conference's timetable
+    globalSchedule: {
+      nextClass: (when: string) => f('globalSchedule.nextClass', { when }),
+      /** Help lines of its commands, keyed by the command's words. */
+      summaries: {
+        'global schedule': f('globalSchedule.summaries.global schedule'),
+        'global schedule ics': f('globalSchedule.summaries.global schedule ics'),
+        'config global schedule add': f('globalSchedule.summaries.config global schedule add'),
+        'config global schedule remove': f('globalSchedule.summaries.config global schedule remove'),
+        'config global schedule clear': f('globalSchedule.summaries.config global schedule clear'),
+      } as Record<string, string>,
+    },
     // classroom (issue 13): classroom settings, link preferences, one-time links
     classroom: {
       /** What `config set` expects for each kind of classroom option. */

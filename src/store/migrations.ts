@@ -405,4 +405,46 @@ export const migrations: Migration[] = [
       ) STRICT;
     `,
   },
+  // Step 12 (issue 16, global timetables): slots and schedule settings belong to a scope (its key:
+  // `MATH101`, `MATH101/g1`, `*global`) rather than to a course only. course_code stays (NULL
+  // beyond courses) so that removing a course still removes its timetable. Existing rows keep
+  // their ids (the firings hang off them) and become course scopes.
+  {
+    description: 'timetables and schedule settings keyed by meeting scope (the global conference has its own)',
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE schedule_slots_new (
+        id          INTEGER PRIMARY KEY,
+        scope_key   TEXT NOT NULL,
+        course_code TEXT REFERENCES courses(code) ON DELETE CASCADE,
+        days        TEXT NOT NULL DEFAULT '',
+        date        TEXT,
+        start_time  TEXT NOT NULL,
+        minutes     INTEGER NOT NULL CHECK (minutes > 0),
+        created_at  INTEGER NOT NULL,
+        CHECK ((days = '') <> (date IS NULL)),
+        CHECK ((course_code IS NULL) = (substr(scope_key, 1, 1) = '*'))
+      ) STRICT;
+      INSERT INTO schedule_slots_new (id, scope_key, course_code, days, date, start_time, minutes, created_at)
+        SELECT id, CASE group_name WHEN '' THEN course_code ELSE course_code || '/' || group_name END, course_code, days, date, start_time, minutes, created_at
+        FROM schedule_slots;
+      DROP TABLE schedule_slots;
+      ALTER TABLE schedule_slots_new RENAME TO schedule_slots;
+      CREATE INDEX schedule_slots_scope ON schedule_slots (scope_key);
+
+      CREATE TABLE schedule_settings_new (
+        scope_key        TEXT PRIMARY KEY,
+        course_code      TEXT REFERENCES courses(code) ON DELETE CASCADE,
+        time_zone        TEXT,
+        reminder_minutes INTEGER,
+        auto_start       INTEGER NOT NULL DEFAULT 0,
+        auto_end         INTEGER NOT NULL DEFAULT 0,
+        CHECK ((course_code IS NULL) = (substr(scope_key, 1, 1) = '*'))
+      ) STRICT;
+      INSERT INTO schedule_settings_new (scope_key, course_code, time_zone, reminder_minutes, auto_start, auto_end)
+        SELECT course_code, course_code, time_zone, reminder_minutes, auto_start, auto_end FROM schedule_settings;
+      DROP TABLE schedule_settings;
+      ALTER TABLE schedule_settings_new RENAME TO schedule_settings;
+    `,
+  },
 ];

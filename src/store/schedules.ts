@@ -1,13 +1,14 @@
-// Course timetables (schedule_slots), their settings (schedule_settings) and the claims of the
-// scheduler's actions (schedule_firings: one row per slot, occurrence and kind, inserted once).
+// Timetables (schedule_slots, per scope: a course or group, the global conference), their
+// settings (schedule_settings: per course, shared by its groups, or per other scope) and the
+// claims of the scheduler's actions (schedule_firings: one row per slot, occurrence and kind, inserted once).
 import type { Db } from './db.ts';
+import { courseOf, parseScopeKey, scopeKey, type MeetingScope } from '../core/scope.ts';
 import type { FiringKind, ScheduleSettings, Slot, SlotSpec } from '../core/schedule/model.ts';
 import { DEFAULT_REMINDER_MINUTES } from '../core/schedule/model.ts';
 
 interface SlotRow {
   id: number;
-  course_code: string;
-  group_name: string;
+  scope_key: string;
   days: string;
   date: string | null;
   start_time: string;
@@ -24,8 +25,7 @@ interface SettingsRow {
 
 const toSlot = (r: SlotRow): Slot => ({
   id: r.id,
-  courseCode: r.course_code,
-  group: r.group_name,
+  scope: parseScopeKey(r.scope_key),
   days: r.days === '' ? [] : r.days.split(',').map(Number),
   date: r.date,
   time: r.start_time,
@@ -33,39 +33,41 @@ const toSlot = (r: SlotRow): Slot => ({
   createdAt: r.created_at,
 });
 
+/** The key of a scope's schedule settings: a course's are shared by its groups. */
+const settingsKey = (scope: MeetingScope): string => (scope.kind === 'course' ? scope.courseCode : scopeKey(scope));
+
 const SETTING_COLUMNS = { timeZone: 'time_zone', reminderMinutes: 'reminder_minutes', autoStart: 'auto_start', autoEnd: 'auto_end' } as const;
 
 export class ScheduleStore {
   constructor(private readonly db: Db) {}
 
-  add(courseCode: string, group: string, spec: SlotSpec, now: number): Slot {
+  add(scope: MeetingScope, spec: SlotSpec, now: number): Slot {
     const row = this.db
-      .prepare('INSERT INTO schedule_slots (course_code, group_name, days, date, start_time, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *')
-      .get(courseCode, group, spec.days.join(','), spec.date, spec.time, spec.minutes, now) as SlotRow;
+      .prepare('INSERT INTO schedule_slots (scope_key, course_code, days, date, start_time, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *')
+      .get(scopeKey(scope), courseOf(scope) ?? null, spec.days.join(','), spec.date, spec.time, spec.minutes, now) as SlotRow;
     return toSlot(row);
   }
 
-  /** The slots of a course+group, in the order they were added. */
-  list(courseCode: string, group: string): Slot[] {
-    const rows = this.db.prepare('SELECT * FROM schedule_slots WHERE course_code = ? AND group_name = ? ORDER BY id').all(courseCode, group) as SlotRow[];
-    return rows.map(toSlot);
+  /** The slots of a scope (a course's group has its own), in the order they were added. */
+  list(scope: MeetingScope): Slot[] {
+    return (this.db.prepare('SELECT * FROM schedule_slots WHERE scope_key = ? ORDER BY id').all(scopeKey(scope)) as SlotRow[]).map(toSlot);
   }
 
   all(): Slot[] {
     return (this.db.prepare('SELECT * FROM schedule_slots ORDER BY id').all() as SlotRow[]).map(toSlot);
   }
 
-  /** Removes one slot of this course+group; false when it has no such slot. */
-  remove(courseCode: string, group: string, id: number): boolean {
-    return this.db.prepare('DELETE FROM schedule_slots WHERE id = ? AND course_code = ? AND group_name = ?').run(id, courseCode, group).changes > 0;
+  /** Removes one slot of this scope; false when it has no such slot. */
+  remove(scope: MeetingScope, id: number): boolean {
+    return this.db.prepare('DELETE FROM schedule_slots WHERE id = ? AND scope_key = ?').run(id, scopeKey(scope)).changes > 0;
   }
 
-  clear(courseCode: string, group: string): number {
-    return this.db.prepare('DELETE FROM schedule_slots WHERE course_code = ? AND group_name = ?').run(courseCode, group).changes;
+  clear(scope: MeetingScope): number {
+    return this.db.prepare('DELETE FROM schedule_slots WHERE scope_key = ?').run(scopeKey(scope)).changes;
   }
 
-  settings(courseCode: string): ScheduleSettings {
-    const r = this.db.prepare('SELECT * FROM schedule_settings WHERE course_code = ?').get(courseCode) as SettingsRow | undefined;
+  settings(scope: MeetingScope): ScheduleSettings {
+    const r = this.db.prepare('SELECT * FROM schedule_settings WHERE scope_key = ?').get(settingsKey(scope)) as SettingsRow | undefined;
     return {
       timeZone: r?.time_zone ?? null,
       reminderMinutes: r?.reminder_minutes ?? DEFAULT_REMINDER_MINUTES,
@@ -74,15 +76,16 @@ export class ScheduleStore {
     };
   }
 
-  setSettings(courseCode: string, change: Partial<ScheduleSettings>): ScheduleSettings {
+  setSettings(scope: MeetingScope, change: Partial<ScheduleSettings>): ScheduleSettings {
+    const key = settingsKey(scope);
     this.db.transaction(() => {
-      this.db.prepare('INSERT INTO schedule_settings (course_code) VALUES (?) ON CONFLICT (course_code) DO NOTHING').run(courseCode);
-      for (const [key, value] of Object.entries(change) as [keyof ScheduleSettings, unknown][]) {
+      this.db.prepare('INSERT INTO schedule_settings (scope_key, course_code) VALUES (?, ?) ON CONFLICT (scope_key) DO NOTHING').run(key, courseOf(scope) ?? null);
+      for (const [name, value] of Object.entries(change) as [keyof ScheduleSettings, unknown][]) {
         const v = typeof value === 'boolean' ? (value ? 1 : 0) : value;
-        this.db.prepare(`UPDATE schedule_settings SET ${SETTING_COLUMNS[key]} = ? WHERE course_code = ?`).run(v ?? null, courseCode);
+        this.db.prepare(`UPDATE schedule_settings SET ${SETTING_COLUMNS[name]} = ? WHERE scope_key = ?`).run(v ?? null, key);
       }
     })();
-    return this.settings(courseCode);
+    return this.settings(scope);
   }
 
   /**

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MatrixWorld, SentEvent } from '../fakes/matrix-world.ts';
 import { startRealMatrixBot, type RealMatrixBot } from './real-bot.ts';
 import { ADMIN, bodies, expectNoJoinUrlInSharedRooms, isPrivateRoom, SAM, TINA, until } from './harness.ts';
+import { courseScope } from '../../src/core/scope.ts';
 
 const JOIN_URL = /https?:\/\/\S+\/(?:join\?|j\/)\S+/;
 
@@ -36,7 +37,7 @@ describe('Matrix: scheduled classes', () => {
       const id = world.sendText(room, ADMIN, text);
       await until(() => repliesTo(world, room, id).length >= 1, `answer to "${text}"`, 5_000);
     }
-    bot.store.schedules.add('MATH101', '', { days: [1], date: null, time: '09:00', minutes: 60 }, 0);
+    bot.store.schedules.add(courseScope('MATH101'), { days: [1], date: null, time: '09:00', minutes: 60 }, 0);
 
     const before = bodies(world, room).length;
     await bot.scheduler.tick(Date.parse('2027-03-29T06:50Z')); // 08:50 in Madrid, the day after the clocks went forward

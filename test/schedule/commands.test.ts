@@ -2,6 +2,7 @@
 // options of `config set`, bad input named precisely, and the next class in status and help.
 import { afterEach, describe, expect, it } from 'vitest';
 import { classroom, type Classroom } from '../after/setup.ts';
+import { courseScope } from '../../src/core/scope.ts';
 
 let c: Classroom | undefined;
 afterEach(async () => {
@@ -49,7 +50,7 @@ describe('config schedule and schedule', () => {
     expect(await text(c, 'admin general /conference config schedule add mon 10:00')).toContain('give a day or date, a time and a duration');
     expect(await text(c, 'admin general /conference config set timezone Mars/Olympus')).toContain('Invalid value for timezone: expected a time zone such as Europe/Madrid');
     expect(await text(c, 'admin general /conference config set reminder soon')).toContain('Invalid value for reminder');
-    expect(c.bot.store.schedules.list('MATH101', '')).toEqual([]);
+    expect(c.bot.store.schedules.list(courseScope('MATH101'))).toEqual([]);
   });
 
   it('only admins change the timetable; status and help tell everyone the next class', async () => {

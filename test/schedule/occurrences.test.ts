@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { occurrences, nextOccurrence } from '../../src/core/schedule/occurrences.ts';
 import { dueActions } from '../../src/core/schedule/due.ts';
 import type { Slot } from '../../src/core/schedule/model.ts';
+import { courseScope } from '../../src/core/scope.ts';
 
-const slot = (over: Partial<Slot>): Slot => ({ id: 1, courseCode: 'MATH101', group: '', days: [], date: null, time: '09:00', minutes: 60, createdAt: 0, ...over });
+const slot = (over: Partial<Slot>): Slot => ({ id: 1, scope: courseScope('MATH101'), days: [], date: null, time: '09:00', minutes: 60, createdAt: 0, ...over });
 const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 16);
 const starts = (s: Slot, zone: string, from: string, to: string): string[] => occurrences(s, zone, Date.parse(from), Date.parse(to)).map((o) => iso(o.startMs));
 

@@ -9,6 +9,7 @@ import { classroom, checkInvariants, type Classroom } from '../after/setup.ts';
 import { consoleDriver } from '../helpers/console-driver.ts';
 import { startTestBot } from '../helpers/test-bot.ts';
 import { addSlot, MIN, REMINDER, tickAt } from './setup.ts';
+import { courseScope } from '../../src/core/scope.ts';
 
 const open: Classroom[] = [];
 afterEach(async () => {
@@ -76,7 +77,7 @@ describe('groups', () => {
   it('a group’s timetable reminds that group’s room only', async () => {
     const c = await scheduled('UTC');
     await c.d.run('admin g1room /conference config link MATH101 Algebra --group g1', 'admin g1room /conference config schedule add tue 10:00 60m');
-    expect(c.bot.store.schedules.list('MATH101', 'g1')).toHaveLength(1);
+    expect(c.bot.store.schedules.list(courseScope('MATH101', 'g1'))).toHaveLength(1);
     const lines = await tickAt(c, '2026-12-08T09:50Z');
     expect(lines.map((l) => [l.room, l.text.split('), in ')[0]])).toEqual([['g1room', 'Algebra (MATH101, group g1) starts at 10:00 (UTC'] ]);
   });

@@ -3,12 +3,13 @@
 import type { Classroom } from '../after/setup.ts';
 import type { ConsoleLine } from '../../adapters/console/render.ts';
 import type { SlotSpec } from '../../src/core/schedule/model.ts';
+import { courseScope } from '../../src/core/scope.ts';
 
 export const MIN = 60_000;
 
 /** A weekly (or one-off) slot of MATH101 in the whole course. */
 export function addSlot(c: Classroom, spec: Partial<SlotSpec>): number {
-  return c.bot.store.schedules.add('MATH101', '', { days: [], date: null, time: '09:00', minutes: 60, ...spec }, 0).id;
+  return c.bot.store.schedules.add(courseScope('MATH101'), { days: [], date: null, time: '09:00', minutes: 60, ...spec }, 0).id;
 }
 
 /** The console lines a tick at `at` (ISO or ms) printed. */

@@ -35,7 +35,7 @@ async function slackClass(): Promise<{ run: (text: string, who: Person) => Promi
     return answer!;
   };
   for (const text of ['config link MATH101 Algebra', 'config teacher add <@UTEACHER|tina>', 'config set timezone America/New_York', 'config set auto-start on']) await run(text, ADMIN);
-  bot.store.schedules.add('MATH101', '', { days: [7], date: null, time: '09:00', minutes: 60 }, 0);
+  bot.store.schedules.add(courseScope('MATH101'), { days: [7], date: null, time: '09:00', minutes: 60 }, 0);
   return { run };
 }
 

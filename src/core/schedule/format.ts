@@ -1,14 +1,15 @@
 // Slots and classes as users read them: weekday names in the reader's language, times in the
-// course's time zone.
+// timetable's time zone.
 import { Temporal } from 'temporal-polyfill';
 import { LOCALES, type Messages } from '../../i18n/index.ts';
 import type { Store } from '../../store/index.ts';
 import { formatClock } from '../after/time.ts';
 import type { Slot } from './model.ts';
+import type { MeetingScope } from '../scope.ts';
 
-/** The course's time zone: its own (`config set timezone`), else the deployment's. */
-export function courseZone(store: Store, courseCode: string, fallback: string): string {
-  return store.schedules.settings(courseCode).timeZone ?? fallback;
+/** A scope's time zone: its own (`config set timezone`, `config global set timezone`), else the deployment's. */
+export function scopeZone(store: Store, scope: MeetingScope, fallback: string): string {
+  return store.schedules.settings(scope).timeZone ?? fallback;
 }
 
 /** "Monday, Wednesday at 09:00 for 1 h 30 min" or "14 December 2026 at 15:00 for 60 min". */

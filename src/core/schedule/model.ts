@@ -1,5 +1,7 @@
-// A course's timetable in domain words: slots (weekly or one-off), the course's schedule
-// settings, and the timed actions the scheduler takes for each occurrence of a slot.
+// A timetable in domain words: slots (weekly or one-off) of a scope (a course or one of its
+// groups, the global conference), its schedule settings, and the timed actions the scheduler
+// takes for each occurrence of a slot.
+import type { MeetingScope } from '../scope.ts';
 
 /** One line of the timetable: weekly on `days` at `time`, or once on `date`. */
 export interface SlotSpec {
@@ -14,9 +16,8 @@ export interface SlotSpec {
 
 export interface Slot extends SlotSpec {
   id: number;
-  courseCode: string;
-  /** '' for the whole course. */
-  group: string;
+  /** Whose classes: a course (group '' for the whole course) or the global conference. */
+  scope: MeetingScope;
   createdAt: number;
 }
 
