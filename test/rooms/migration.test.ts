@@ -1,15 +1,13 @@
 // Step 9 (issue 12): a database of the previous release keeps every meeting, wait-list entry and
 // what hangs off a meeting (links given, attendance, recording watch); its rows become course
 // scopes with the same meeting IDs; the table rebuild cascades nothing and foreign keys still hold.
-import Database from 'better-sqlite3';
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/index.ts';
-import { migrations } from '../../src/store/migrations.ts';
 import { bbbMeetingId, meetingPasswords } from '../../src/core/meeting-ids.ts';
 import { GLOBAL, courseScope } from '../../src/core/scope.ts';
-import { tempDir } from '../store/helpers.ts';
+import { databaseAtStep, tempDir } from '../store/helpers.ts';
 
 let t: ReturnType<typeof tempDir>;
 let path: string;
@@ -23,15 +21,7 @@ const STEPS_BEFORE = 8;
 
 /** A database exactly as the release before scopes left it, with a class of each kind of state. */
 function oldDatabase(): void {
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  for (const step of migrations.slice(0, STEPS_BEFORE)) {
-    db.exec(step.sql);
-    step.run?.(db, {});
-  }
-  db.pragma(`user_version = ${STEPS_BEFORE}`);
-  db.exec(`
+  databaseAtStep(path, STEPS_BEFORE, `
     INSERT INTO courses (code, title, created_at) VALUES ('MATH101', 'Algebra', 1);
     INSERT INTO meetings (id, course_code, group_name, bbb_meeting_id, record, started_by_platform, started_by, started_in_room, created_at, ended_at, end_reason, callback_token)
       VALUES (1, 'MATH101', '', 'bbbchatops-old1', 1, 'slack', 'UT', 'C1', 10, 20, 'callback', 'tok-one-aaaaaaaaaaaa'),
@@ -41,7 +31,6 @@ function oldDatabase(): void {
     INSERT INTO recording_watch (meeting_id, deadline, next_check_at) VALUES (1, 99, 50);
     INSERT INTO wait_list (course_code, group_name, platform, user_id, display_name, room_id, added_at) VALUES ('MATH101', 'g1', 'console', 'sam', 'Sam', 'general', 25);
   `);
-  db.close();
 }
 
 describe('migrating to meeting scopes', () => {

@@ -2,13 +2,12 @@
 // database with course timetables of the previous release keeps every slot (same ids, so the
 // claimed reminders still hang off them), its group, and the course's schedule settings; removing
 // a course still removes its timetable; the global conference then gets its own.
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/index.ts';
 import { migrations } from '../../src/store/migrations.ts';
 import { GLOBAL, courseScope } from '../../src/core/scope.ts';
-import { tempDir } from '../store/helpers.ts';
+import { databaseAtStep, tempDir } from '../store/helpers.ts';
 
 let t: ReturnType<typeof tempDir>;
 let path: string;
@@ -22,15 +21,7 @@ afterEach(() => t.remove());
 const STEPS_BEFORE = migrations.findIndex((m) => m.description.startsWith('timetables and schedule settings keyed by meeting scope'));
 
 function oldDatabase(): void {
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  for (const step of migrations.slice(0, STEPS_BEFORE)) {
-    db.exec(step.sql);
-    step.run?.(db, {});
-  }
-  db.pragma(`user_version = ${STEPS_BEFORE}`);
-  db.exec(`
+  databaseAtStep(path, STEPS_BEFORE, `
     INSERT INTO courses (code, title, created_at) VALUES ('MATH101', 'Algebra', 1), ('PHYS', 'Physics', 1);
     INSERT INTO schedule_slots (id, course_code, group_name, days, date, start_time, minutes, created_at)
       VALUES (3, 'MATH101', '', '1,3', NULL, '09:00', 90, 5),
@@ -39,7 +30,6 @@ function oldDatabase(): void {
     INSERT INTO schedule_settings (course_code, time_zone, reminder_minutes, auto_start, auto_end) VALUES ('MATH101', 'Europe/Madrid', 30, 1, 0);
     INSERT INTO schedule_firings (slot_id, occurrence, kind, outcome, fired_at) VALUES (3, 1000, 'reminder', 'sent', 900), (7, 2000, 'start', 'started', 2000);
   `);
-  db.close();
 }
 
 describe('migrating timetables to scope keys', () => {

@@ -39,3 +39,17 @@ export function settingValue(path: string, key: string): string | undefined {
     db.close();
   }
 }
+
+/** A database as an older release left it: the first `steps` migrations, then `rows` (SQL inserts). */
+export function databaseAtStep(path: string, steps: number, rows: string): void {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  for (const step of migrations.slice(0, steps)) {
+    db.exec(step.sql);
+    step.run?.(db, {});
+  }
+  db.pragma(`user_version = ${steps}`);
+  db.exec(rows);
+  db.close();
+}
