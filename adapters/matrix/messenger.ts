@@ -16,7 +16,7 @@ export async function sendInDm(ctx: MatrixContext, roomId: string, reply: Reply,
   if (reply.file) {
     const { content } = reply.file;
     const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-    const meta = { ...reply.file, size: data.length };
+    const meta = { name: reply.file.name, contentType: reply.file.contentType, size: data.length, data };
     const crypto = ctx.e2ee ? ctx.client.crypto : undefined;
     if (crypto && (await crypto.isRoomEncrypted(roomId))) {
       const sealed = await crypto.encryptMedia(data);

@@ -101,12 +101,24 @@ export function replacement(eventId: string, content: EventContent): EventConten
 }
 
 /** A file message: `mxcUrl` for a plain upload, or `encrypted` (key, iv, hashes and url) in an encrypted room. */
-export function fileMessage(file: { name: string; contentType: string; size: number }, mxcUrl: string, encrypted?: Record<string, unknown>): EventContent {
+export function fileMessage(file: { name: string; contentType: string; size: number; data?: Uint8Array }, mxcUrl: string, encrypted?: Record<string, unknown>): EventContent {
+  const image = file.contentType.startsWith('image/');
+  // An image's size lets clients lay the message out before the picture has loaded.
+  const dims = image && file.data ? pngSize(file.data) : undefined;
   return {
-    msgtype: file.contentType.startsWith('image/') ? 'm.image' : 'm.file',
+    msgtype: image ? 'm.image' : 'm.file',
     body: file.name,
     filename: file.name,
     ...(encrypted ? { file: { ...encrypted, url: mxcUrl } } : { url: mxcUrl }),
-    info: { mimetype: file.contentType, size: file.size },
+    info: { mimetype: file.contentType, size: file.size, ...dims },
   };
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Width and height from a PNG's IHDR chunk (the first one, right after the signature); undefined for anything else. */
+export function pngSize(data: Uint8Array): { w: number; h: number } | undefined {
+  const b = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (b.length < 24 || !b.subarray(0, 8).equals(PNG_SIGNATURE) || b.toString('latin1', 12, 16) !== 'IHDR') return undefined;
+  return { w: b.readUInt32BE(16), h: b.readUInt32BE(20) };
 }

@@ -46,7 +46,8 @@ describe('Matrix: report --chart', () => {
     const upload = world.uploads[0]!;
     expect(upload.contentType).toBe('image/png');
     expect(upload.filename).toMatch(/^attendance-MATH101-\d{4}-\d\d-\d\d\.png$/);
-    expect(image.content).toEqual({ msgtype: 'm.image', body: upload.filename, filename: upload.filename, url: upload.mxc, info: { mimetype: 'image/png', size: upload.data.length } });
+    expect(image.content).toEqual({ msgtype: 'm.image', body: upload.filename, filename: upload.filename, url: upload.mxc, info: { mimetype: 'image/png', size: upload.data.length, w: 1200, h: expect.any(Number) } });
+    expect((image.content['info'] as { h: number }).h).toBe(upload.data.readUInt32BE(20)); // the PNG's own height
     expect(decodePng(upload.data).width).toBe(PNG_WIDTH);
     expect(bodies(world, tinaDm)).toContainEqual(expect.stringMatching(/^Attendance of Algebra \(MATH101\) on \d{4}-\d\d-\d\d, as a picture \(times in UTC\)\.$/));
     expect(isPrivateRoom(world, tinaDm)).toBe(true);
